@@ -1,0 +1,1 @@
+return SmartPulse.Cli.CommandLine.Run(args, Console.Out, Console.Error);
