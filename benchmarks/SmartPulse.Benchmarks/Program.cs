@@ -1,2 +1,6 @@
-// Release console harness: `dotnet run -c Release --project benchmarks/SmartPulse.Benchmarks -- <name>`.
-Console.WriteLine("SmartPulse benchmarks: no benchmark registered yet.");
+// Release console harness. Usage:
+//   dotnet run -c Release --project benchmarks/SmartPulse.Benchmarks -- <name> [args]
+// Each benchmark is a class in a folder per concern implementing IBenchmark and listed in Registry.
+using SmartPulse.Benchmarks;
+
+return Registry.Run(args);

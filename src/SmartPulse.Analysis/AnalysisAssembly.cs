@@ -1,4 +1,0 @@
-namespace SmartPulse.Analysis;
-/// <summary>Marker.</summary>
-public static class AnalysisAssembly { /// <summary>Name.</summary>
-public const string Name = "SmartPulse.Analysis"; }
