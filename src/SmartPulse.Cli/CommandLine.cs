@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SmartPulse.Cli.Commands;
 
 
 namespace SmartPulse.Cli;
@@ -28,7 +29,7 @@ public static class CommandLine
     {
         var console = new CliConsole(stdout, stderr);
         var root = new RootCommand("SmartPulse: customer segmentation in C#, and the engine that runs its notebooks.");
-        _ = console;
+        root.Subcommands.Add(ProfileCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
