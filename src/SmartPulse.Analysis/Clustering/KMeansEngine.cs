@@ -1,0 +1,24 @@
+namespace SmartPulse.Analysis.Clustering;
+
+/// <summary>Which implementation runs the k-means restarts. All give a Lloyd fixed point; see <see cref="KMeansOptions.Engine"/>.</summary>
+public enum KMeansEngine
+{
+    /// <summary>
+    /// ML.NET up to <see cref="KMeansOptions.AutoAcceleratedFromRows"/> rows, <see cref="Accelerated"/> from there on
+    /// (ML.NET's trainer is slower than scikit-learn on large data: it streams rows through an IDataView cursor in float
+    /// and has no multi-core path once pinned to one thread for determinism).
+    /// </summary>
+    Auto,
+
+    /// <summary>
+    /// ML.NET's <c>KMeansTrainer</c> (k-means++ initialisation, Yinyang-accelerated Lloyd in float), one thread per
+    /// restart, restarts in parallel; the winner is then refined by double-precision Lloyd passes until no label changes.
+    /// </summary>
+    MLNet,
+
+    /// <summary>
+    /// SmartPulse's own exact path: scikit-learn's greedy k-means++ and Lloyd iterations in double precision, SIMD over
+    /// rows (column-major copy) and both cores over fixed row chunks; restarts run one after the other.
+    /// </summary>
+    Accelerated,
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using SmartPulse.Analysis.Features;
+
+namespace SmartPulse.Analysis.Clustering;
+
+/// <summary>
+/// A fitted k-means model (immutable): the winning restart's centroids, labels, inertia and iterations, with the
+/// options, engine and per-restart inertias that produced it. Centroids are in model space (the features as passed to
+/// <see cref="KMeans.Fit"/>); mapping them back to original units is the preparation pipeline's inverse transform.
+/// </summary>
+public sealed class KMeansModel
+{
+    private readonly double[] _centers;
+    private readonly int[] _labels;
+
+    internal KMeansModel(
+        KMeansOptions options,
+        KMeansEngine engine,
+        IReadOnlyList<string> featureNames,
+        LloydResult winner,
+        int k,
+        int columns,
+        IReadOnlyList<double> restartInertias,
+        int bestRestart,
+        IReadOnlyList<string> warnings)
+    {
+        Options = options;
+        Engine = engine;
+        FeatureNames = featureNames;
+        K = k;
+        _centers = winner.Centers;
+        _labels = winner.Labels;
+        Inertia = winner.Inertia;
+        Iterations = winner.Iterations;
+        Converged = winner.Converged;
+        RestartInertias = restartInertias;
+        BestRestart = bestRestart;
+        Warnings = warnings;
+        var sizes = new int[k];
+        foreach (var l in _labels)
+        {
+            sizes[l]++;
+        }
+
+        Sizes = sizes;
+        var centroids = new IReadOnlyList<double>[k];
+        for (var c = 0; c < k; c++)
+        {
+            centroids[c] = Array.AsReadOnly(_centers.AsSpan(c * columns, columns).ToArray());
+        }
+
+        Centroids = centroids;
+    }
+
+    /// <summary>The options used (including <see cref="KMeansOptions.Seed"/>).</summary>
+    public KMeansOptions Options { get; }
+
+    /// <summary>The seed used (same as <c>Options.Seed</c>).</summary>
+    public int Seed => Options.Seed;
+
+    /// <summary>The engine that ran (Auto resolved).</summary>
+    public KMeansEngine Engine { get; }
+
+    /// <summary>Number of clusters.</summary>
+    public int K { get; }
+
+    /// <summary>Feature names, in column order; <see cref="Predict(FeatureMatrix)"/> requires the same.</summary>
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>Centroid of each cluster in model space (cluster × feature): the mean of its rows.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> Centroids { get; }
+
+    /// <summary>Cluster id (0..K−1) of each training row.</summary>
+    public IReadOnlyList<int> Labels => _labels;
+
+    /// <summary>Training rows per cluster.</summary>
+    public IReadOnlyList<int> Sizes { get; }
+
+    /// <summary>Inertia Σ_i ‖x_i − μ_{c(i)}‖² of the training rows (lower is tighter; compare only at equal K and data).</summary>
+    public double Inertia { get; }
+
+    /// <summary>
+    /// Lloyd iterations of the winning restart. For the ML.NET engine this counts the double-precision refinement passes
+    /// after ML.NET's trainer (which does not report its own count); 1 means ML.NET had already converged.
+    /// </summary>
+    public int Iterations { get; }
+
+    /// <summary>True when the winning restart ended because no label changed (a Lloyd fixed point).</summary>
+    public bool Converged { get; }
+
+    /// <summary>Final inertia of every restart, in restart order.</summary>
+    public IReadOnlyList<double> RestartInertias { get; }
+
+    /// <summary>Index of the winning restart (lowest inertia; ties go to the earliest).</summary>
+    public int BestRestart { get; }
+
+    /// <summary>Recoverable oddities (fewer distinct rows than K, empty clusters relocated, not converged).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Nearest centroid (Euclidean; ties → lowest id) of each row of <paramref name="data"/>.</summary>
+    /// <param name="data">Rows with the same features, in the same order, as at fit time.</param>
+    /// <exception cref="ArgumentException">The feature names differ.</exception>
+    public int[] Predict(FeatureMatrix data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!data.ColumnNames.SequenceEqual(FeatureNames))
+        {
+            throw new ArgumentException(
+                $"The model was fitted on [{string.Join(", ", FeatureNames)}] but the data has [{string.Join(", ", data.ColumnNames)}]; pass the same features in the same order.",
+                nameof(data));
+        }
+
+        if (data.Rows == 0)
+        {
+            return [];
+        }
+
+        var core = new LloydCore(data.Values, data.Rows, data.Columns);
+        var labels = new int[data.Rows];
+        core.Assign(_centers, K, labels, new double[data.Rows]);
+        return labels;
+    }
+
+    /// <summary>Nearest centroid of one row (values in <see cref="FeatureNames"/> order).</summary>
+    /// <param name="row">One value per feature.</param>
+    public int Predict(ReadOnlySpan<double> row)
+    {
+        var d = FeatureNames.Count;
+        if (row.Length != d)
+        {
+            throw new ArgumentException($"The row has {row.Length} values; the model expects {d} ({string.Join(", ", FeatureNames)}).", nameof(row));
+        }
+
+        var best = 0;
+        var bestDist = double.PositiveInfinity;
+        for (var c = 0; c < K; c++)
+        {
+            var s = 0.0;
+            for (var j = 0; j < d; j++)
+            {
+                var diff = row[j] - _centers[(c * d) + j];
+                s = Math.FusedMultiplyAdd(diff, diff, s);
+            }
+
+            if (s < bestDist)
+            {
+                bestDist = s;
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>This model in the common shape shared with Ward and DBSCAN.</summary>
+    /// <param name="data">The training matrix (for the centroids and inertia of the common shape).</param>
+    public ClusteringResult ToResult(FeatureMatrix data)
+    {
+        var parameters = new Dictionary<string, string>
+        {
+            ["k"] = K.ToString(CultureInfo.InvariantCulture),
+            ["restarts"] = Options.Restarts.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = Seed.ToString(CultureInfo.InvariantCulture),
+            ["engine"] = Engine.ToString(),
+        };
+        return ClusteringResult.FromLabels("kmeans", parameters, data, _labels, K, Warnings);
+    }
+}

@@ -1,0 +1,459 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace SmartPulse.Analysis.Clustering;
+
+/// <summary>
+/// Exact k-means building blocks in double precision on a column-major copy of the data:
+/// scikit-learn's greedy k-means++ seeding and Lloyd iterations. Rows are processed in fixed chunks
+/// (SIMD across rows, chunks across cores) and per-chunk partial sums are merged in chunk order, so
+/// results are bit-identical whatever the number of cores.
+/// </summary>
+internal sealed class LloydCore
+{
+    private const int ChunkRows = 8192;
+
+    private readonly double[] _columns;
+
+    public LloydCore(ReadOnlySpan<double> rowMajor, int rows, int columns)
+    {
+        N = rows;
+        D = columns;
+        _columns = new double[(long)rows * columns];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var j = 0; j < columns; j++)
+            {
+                _columns[((long)j * rows) + r] = rowMajor[(r * columns) + j];
+            }
+        }
+
+        var meanVariance = 0.0;
+        for (var j = 0; j < columns; j++)
+        {
+            var col = _columns.AsSpan(j * rows, rows);
+            var mean = 0.0;
+            foreach (var v in col)
+            {
+                mean += v;
+            }
+
+            mean /= rows;
+            var ss = 0.0;
+            foreach (var v in col)
+            {
+                ss += (v - mean) * (v - mean);
+            }
+
+            meanVariance += ss / rows;
+        }
+
+        MeanVariance = columns == 0 ? 0 : meanVariance / columns;
+    }
+
+    public int N { get; }
+
+    public int D { get; }
+
+    /// <summary>Mean of the column variances (ddof 0): scikit-learn's scale for <c>tol</c>.</summary>
+    public double MeanVariance { get; }
+
+    private int Chunks => (N + ChunkRows - 1) / ChunkRows;
+
+    /// <summary>
+    /// scikit-learn's greedy k-means++ (<c>_kmeans_plusplus</c>): first centre uniformly at random; every next centre is
+    /// the best (lowest potential) of 2 + ⌊ln k⌋ candidates drawn with probability ∝ D(x)².
+    /// </summary>
+    public double[] KMeansPlusPlus(int k, Random random)
+    {
+        var d = D;
+        var centers = new double[k * d];
+        var trials = 2 + (int)Math.Log(k);
+        var first = random.Next(N);
+        CopyRow(first, centers.AsSpan(0, d));
+        var closest = new double[N];
+        DistancesTo(centers.AsSpan(0, d), closest, null);
+        var potential = Sum(closest);
+        var cumulative = new double[N];
+        var candidateDist = new double[trials][];
+        for (var t = 0; t < trials; t++)
+        {
+            candidateDist[t] = new double[N];
+        }
+
+        var candidate = new double[d];
+        for (var c = 1; c < k; c++)
+        {
+            var running = 0.0;
+            for (var i = 0; i < N; i++)
+            {
+                running += closest[i];
+                cumulative[i] = running;
+            }
+
+            var ids = new int[trials];
+            for (var t = 0; t < trials; t++)
+            {
+                var target = random.NextDouble() * potential;
+                var pos = Array.BinarySearch(cumulative, target);
+                if (pos < 0)
+                {
+                    pos = ~pos;
+                }
+                else
+                {
+                    // numpy searchsorted(side="left"): first index with cumulative >= target.
+                    while (pos > 0 && cumulative[pos - 1] == target)
+                    {
+                        pos--;
+                    }
+                }
+
+                ids[t] = Math.Min(pos, N - 1);
+            }
+
+            var best = -1;
+            var bestPotential = double.PositiveInfinity;
+            for (var t = 0; t < trials; t++)
+            {
+                CopyRow(ids[t], candidate);
+                DistancesTo(candidate, candidateDist[t], closest);
+                var pot = Sum(candidateDist[t]);
+                if (pot < bestPotential)
+                {
+                    bestPotential = pot;
+                    best = t;
+                }
+            }
+
+            potential = bestPotential;
+            Array.Copy(candidateDist[best], closest, N);
+            CopyRow(ids[best], centers.AsSpan(c * d, d));
+        }
+
+        return centers;
+    }
+
+    /// <summary>
+    /// Lloyd iterations from <paramref name="initial"/> (scikit-learn's <c>_kmeans_single_lloyd</c>): assign, recompute
+    /// means, stop when no label changes or the squared centre shift is ≤ <paramref name="toleranceAbsolute"/>; then
+    /// labels are re-assigned to the final centres. Empty clusters take the row farthest from its centre.
+    /// </summary>
+    public LloydResult Lloyd(double[] initial, int k, int maxIterations, double toleranceAbsolute)
+    {
+        var d = D;
+        var centers = (double[])initial.Clone();
+        var labels = new int[N];
+        var previous = new int[N];
+        var dist = new double[N];
+        var chunks = Chunks;
+        var partialSums = new double[chunks][];
+        var partialCounts = new long[chunks][];
+        for (var ch = 0; ch < chunks; ch++)
+        {
+            partialSums[ch] = new double[k * d];
+            partialCounts[ch] = new long[k];
+        }
+
+        var iterations = 0;
+        var strict = false;
+        var relocated = 0;
+        Array.Fill(previous, -1);
+        for (var it = 0; it < maxIterations; it++)
+        {
+            iterations = it + 1;
+            AssignAndSum(centers, k, labels, dist, partialSums, partialCounts);
+            var sums = new double[k * d];
+            var counts = new long[k];
+            for (var ch = 0; ch < chunks; ch++)
+            {
+                for (var x = 0; x < sums.Length; x++)
+                {
+                    sums[x] += partialSums[ch][x];
+                }
+
+                for (var c = 0; c < k; c++)
+                {
+                    counts[c] += partialCounts[ch][c];
+                }
+            }
+
+            relocated += RelocateEmpty(sums, counts, labels, dist, k);
+            var shift = 0.0;
+            for (var c = 0; c < k; c++)
+            {
+                if (counts[c] == 0)
+                {
+                    continue;
+                }
+
+                for (var j = 0; j < d; j++)
+                {
+                    var updated = sums[(c * d) + j] / counts[c];
+                    var delta = updated - centers[(c * d) + j];
+                    shift += delta * delta;
+                    centers[(c * d) + j] = updated;
+                }
+            }
+
+            if (labels.AsSpan().SequenceEqual(previous))
+            {
+                strict = true;
+                break;
+            }
+
+            if (shift <= toleranceAbsolute)
+            {
+                break;
+            }
+
+            (labels, previous) = (previous, labels);
+        }
+
+        if (!strict)
+        {
+            AssignAndSum(centers, k, labels, dist, partialSums, partialCounts);
+        }
+
+        var inertia = 0.0;
+        foreach (var v in dist)
+        {
+            inertia += v;
+        }
+
+        return new LloydResult(centers, labels, inertia, iterations, strict, relocated);
+    }
+
+    /// <summary>Nearest centre of every row (ties: the lowest index) and the squared distance to it.</summary>
+    public void Assign(double[] centers, int k, int[] labels, double[] dist)
+    {
+        var chunks = Chunks;
+        Parallel.For(0, chunks, ch =>
+        {
+            var r0 = ch * ChunkRows;
+            var r1 = Math.Min(N, r0 + ChunkRows);
+            AssignRange(centers, k, r0, r1, labels, dist);
+        });
+    }
+
+    private void AssignAndSum(double[] centers, int k, int[] labels, double[] dist, double[][] partialSums, long[][] partialCounts)
+    {
+        var d = D;
+        Parallel.For(0, Chunks, ch =>
+        {
+            var r0 = ch * ChunkRows;
+            var r1 = Math.Min(N, r0 + ChunkRows);
+            AssignRange(centers, k, r0, r1, labels, dist);
+            var sums = partialSums[ch];
+            var counts = partialCounts[ch];
+            Array.Clear(sums);
+            Array.Clear(counts);
+            for (var r = r0; r < r1; r++)
+            {
+                counts[labels[r]]++;
+            }
+
+            for (var j = 0; j < d; j++)
+            {
+                var col = _columns.AsSpan((j * N) + r0, r1 - r0);
+                for (var r = 0; r < col.Length; r++)
+                {
+                    sums[(labels[r0 + r] * d) + j] += col[r];
+                }
+            }
+        });
+    }
+
+    private void AssignRange(double[] centers, int k, int r0, int r1, int[] labels, double[] dist)
+    {
+        var d = D;
+        var n = N;
+        ref var colRef = ref _columns[0];
+        var r = r0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; r + Vector512<double>.Count <= r1; r += Vector512<double>.Count)
+            {
+                var best = Vector512.Create(double.PositiveInfinity);
+                var bestIndex = Vector512<double>.Zero;
+                for (var c = 0; c < k; c++)
+                {
+                    var acc = Vector512<double>.Zero;
+                    for (var j = 0; j < d; j++)
+                    {
+                        var diff = Vector512.LoadUnsafe(ref colRef, (nuint)((j * n) + r)) - Vector512.Create(centers[(c * d) + j]);
+                        acc = Vector512.FusedMultiplyAdd(diff, diff, acc);
+                    }
+
+                    var less = Vector512.LessThan(acc, best);
+                    best = Vector512.ConditionalSelect(less, acc, best);
+                    bestIndex = Vector512.ConditionalSelect(less, Vector512.Create((double)c), bestIndex);
+                }
+
+                best.StoreUnsafe(ref dist[r]);
+                for (var l = 0; l < Vector512<double>.Count; l++)
+                {
+                    labels[r + l] = (int)bestIndex.GetElement(l);
+                }
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; r + Vector256<double>.Count <= r1; r += Vector256<double>.Count)
+            {
+                var best = Vector256.Create(double.PositiveInfinity);
+                var bestIndex = Vector256<double>.Zero;
+                for (var c = 0; c < k; c++)
+                {
+                    var acc = Vector256<double>.Zero;
+                    for (var j = 0; j < d; j++)
+                    {
+                        var diff = Vector256.LoadUnsafe(ref colRef, (nuint)((j * n) + r)) - Vector256.Create(centers[(c * d) + j]);
+                        acc = Vector256.FusedMultiplyAdd(diff, diff, acc);
+                    }
+
+                    var less = Vector256.LessThan(acc, best);
+                    best = Vector256.ConditionalSelect(less, acc, best);
+                    bestIndex = Vector256.ConditionalSelect(less, Vector256.Create((double)c), bestIndex);
+                }
+
+                best.StoreUnsafe(ref dist[r]);
+                for (var l = 0; l < Vector256<double>.Count; l++)
+                {
+                    labels[r + l] = (int)bestIndex.GetElement(l);
+                }
+            }
+        }
+
+        for (; r < r1; r++)
+        {
+            var best = double.PositiveInfinity;
+            var bestIndex = 0;
+            for (var c = 0; c < k; c++)
+            {
+                var acc = 0.0;
+                for (var j = 0; j < d; j++)
+                {
+                    var diff = Unsafe.Add(ref colRef, (j * n) + r) - centers[(c * d) + j];
+                    acc = Math.FusedMultiplyAdd(diff, diff, acc);
+                }
+
+                if (acc < best)
+                {
+                    best = acc;
+                    bestIndex = c;
+                }
+            }
+
+            dist[r] = best;
+            labels[r] = bestIndex;
+        }
+    }
+
+    /// <summary>Squared distance of every row to <paramref name="center"/>, optionally min-ed with <paramref name="floor"/>.</summary>
+    private void DistancesTo(ReadOnlySpan<double> center, double[] target, double[]? floor)
+    {
+        var d = D;
+        var centerCopy = center.ToArray();
+        Parallel.For(0, Chunks, ch =>
+        {
+            var r0 = ch * ChunkRows;
+            var r1 = Math.Min(N, r0 + ChunkRows);
+            var span = target.AsSpan(r0, r1 - r0);
+            span.Clear();
+            for (var j = 0; j < d; j++)
+            {
+                var col = _columns.AsSpan((j * N) + r0, r1 - r0);
+                var cj = centerCopy[j];
+                var r = 0;
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    var cv = Vector512.Create(cj);
+                    for (; r + Vector512<double>.Count <= span.Length; r += Vector512<double>.Count)
+                    {
+                        var diff = Vector512.Create(col.Slice(r, Vector512<double>.Count)) - cv;
+                        Vector512.FusedMultiplyAdd(diff, diff, Vector512.Create((ReadOnlySpan<double>)span.Slice(r, Vector512<double>.Count))).CopyTo(span.Slice(r));
+                    }
+                }
+
+                for (; r < span.Length; r++)
+                {
+                    var diff = col[r] - cj;
+                    span[r] = Math.FusedMultiplyAdd(diff, diff, span[r]);
+                }
+            }
+
+            if (floor is not null)
+            {
+                for (var r = 0; r < span.Length; r++)
+                {
+                    span[r] = Math.Min(span[r], floor[r0 + r]);
+                }
+            }
+        });
+    }
+
+    private int RelocateEmpty(double[] sums, long[] counts, int[] labels, double[] dist, int k)
+    {
+        var relocated = 0;
+        for (var c = 0; c < k; c++)
+        {
+            if (counts[c] != 0)
+            {
+                continue;
+            }
+
+            // The row farthest from its centre, among clusters that keep at least one row.
+            var far = -1;
+            var farDist = -1.0;
+            for (var r = 0; r < N; r++)
+            {
+                if (dist[r] > farDist && counts[labels[r]] > 1)
+                {
+                    farDist = dist[r];
+                    far = r;
+                }
+            }
+
+            if (far < 0 || farDist <= 0)
+            {
+                continue; // fewer distinct rows than clusters: nothing to move.
+            }
+
+            var from = labels[far];
+            for (var j = 0; j < D; j++)
+            {
+                var v = _columns[(j * N) + far];
+                sums[(from * D) + j] -= v;
+                sums[(c * D) + j] = v;
+            }
+
+            counts[from]--;
+            counts[c] = 1;
+            labels[far] = c;
+            dist[far] = 0;
+            relocated++;
+        }
+
+        return relocated;
+    }
+
+    private void CopyRow(int row, Span<double> target)
+    {
+        for (var j = 0; j < D; j++)
+        {
+            target[j] = _columns[(j * N) + row];
+        }
+    }
+
+    private static double Sum(double[] values)
+    {
+        var s = 0.0;
+        foreach (var v in values)
+        {
+            s += v;
+        }
+
+        return s;
+    }
+}
