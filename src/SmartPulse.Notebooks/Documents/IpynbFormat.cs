@@ -1,0 +1,365 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SmartPulse.Notebooks.Documents;
+
+/// <summary>
+/// Reads and writes Jupyter notebooks (nbformat 4, written as 4.5) in the shape .NET Interactive /
+/// Polyglot Notebooks uses. Reading accepts every metadata shape those tools wrote: notebook-level
+/// <c>polyglot_notebook.kernelInfo</c>, top-level <c>kernelInfo</c>, legacy <c>dotnet_interactive</c>
+/// and <c>kernelspec</c>; cell-level <c>polyglot_notebook.kernelName</c>,
+/// <c>dotnet_interactive.language</c> and <c>vscode.languageId</c>. Writing always emits kernelspec
+/// <c>.net-csharp</c>, C# <c>language_info</c>, <c>polyglot_notebook.kernelInfo</c>, both cell
+/// metadata forms and an id on every cell; keys are sorted and the indent is one space like
+/// Jupyter's own writer, so output is byte-stable.
+/// </summary>
+public static class IpynbFormat
+{
+    private static readonly JsonWriterOptions _writerOptions = new()
+    {
+        Indented = true,
+        IndentSize = 1,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Parses an .ipynb document.</summary>
+    /// <param name="json">The file's text.</param>
+    /// <returns>The notebook.</returns>
+    /// <exception cref="FormatException">The text is not JSON or not an nbformat 4 notebook.</exception>
+    public static Notebook Read(string json)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"not a valid .ipynb file: invalid JSON at line {e.LineNumber + 1}: {e.Message}", e);
+        }
+
+        if (root is not JsonObject obj)
+        {
+            throw new FormatException("not a valid .ipynb file: the top level must be a JSON object with 'cells' and 'metadata'.");
+        }
+
+        var major = obj["nbformat"]?.GetValue<int>() ?? 4;
+        if (major != 4)
+        {
+            throw new FormatException($"unsupported nbformat {major}; only nbformat 4 notebooks can be read (convert with 'jupyter nbconvert --to notebook').");
+        }
+
+        var notebook = new Notebook
+        {
+            Metadata = obj["metadata"] as JsonObject is { } m ? (JsonObject)m.DeepClone() : [],
+        };
+        notebook.DefaultKernelName = ReadDefaultKernel(notebook.Metadata);
+
+        if (obj["cells"] is not JsonArray cells)
+        {
+            throw new FormatException("not a valid .ipynb file: missing the 'cells' array.");
+        }
+
+        foreach (var node in cells)
+        {
+            if (node is JsonObject c)
+            {
+                notebook.Cells.Add(ReadCell(c, notebook.DefaultKernelName));
+            }
+        }
+
+        return notebook;
+    }
+
+    /// <summary>Serialises <paramref name="notebook"/> as nbformat 4.5 JSON (assigning missing cell ids in place).</summary>
+    /// <param name="notebook">The notebook.</param>
+    /// <returns>The .ipynb text, ending with a newline.</returns>
+    public static string Write(Notebook notebook)
+    {
+        CellIds.Assign(notebook);
+        var root = new JsonObject
+        {
+            ["cells"] = new JsonArray([.. notebook.Cells.Select(WriteCell)]),
+            ["metadata"] = WriteNotebookMetadata(notebook),
+            ["nbformat"] = 4,
+            ["nbformat_minor"] = 5,
+        };
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, _writerOptions))
+        {
+            Sorted(root)!.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>Joins nbformat's multi-line string (a string or an array of lines) into one string.</summary>
+    /// <param name="node">The JSON value.</param>
+    /// <returns>The text ("" for null).</returns>
+    internal static string JoinMultiline(JsonNode? node) => node switch
+    {
+        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        null => "",
+        _ => node.ToJsonString(),
+    };
+
+    /// <summary>Splits text into nbformat's list of lines, each keeping its trailing newline.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The JSON array of lines.</returns>
+    internal static JsonArray SplitLines(string text)
+    {
+        var array = new JsonArray();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                array.Add(text[start..(i + 1)]);
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            array.Add(text[start..]);
+        }
+
+        return array;
+    }
+
+    /// <summary>Whether a mime type carries JSON (stored as a JSON value, not a string).</summary>
+    /// <param name="mimeType">The mime type.</param>
+    /// <returns><see langword="true"/> for <c>application/json</c> and <c>application/*+json</c> (nbformat's rule).</returns>
+    public static bool IsJsonMimeType(string mimeType) =>
+        mimeType.StartsWith("application/", StringComparison.Ordinal)
+        && (mimeType == "application/json" || mimeType.EndsWith("+json", StringComparison.Ordinal));
+
+    private static string ReadDefaultKernel(JsonObject metadata)
+    {
+        string? name =
+            Str(metadata["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"])
+            ?? Str(metadata["kernelInfo"]?["defaultKernelName"])
+            ?? Str(metadata["dotnet_interactive"]?["defaultKernelName"])
+            ?? Str(metadata["dotnet_interactive"]?["language"]);
+        if (name is null)
+        {
+            var specName = Str(metadata["kernelspec"]?["name"]);
+            if (specName is not null && specName.StartsWith(".net-", StringComparison.Ordinal))
+            {
+                name = specName[".net-".Length..];
+            }
+            else
+            {
+                name = Str(metadata["kernelspec"]?["language"]) ?? Str(metadata["language_info"]?["name"]);
+            }
+        }
+
+        return name is null ? KernelNames.CSharp : NormalizeLanguage(name);
+    }
+
+    private static string NormalizeLanguage(string name) => name.Trim() switch
+    {
+        "PowerShell" => "pwsh",
+        var n when n.StartsWith("dotnet-interactive.", StringComparison.Ordinal) => KernelNames.Normalize(n["dotnet-interactive.".Length..]),
+        var n => KernelNames.Normalize(n),
+    };
+
+    private static NotebookCell ReadCell(JsonObject c, string defaultKernel)
+    {
+        var type = Str(c["cell_type"]) switch
+        {
+            "markdown" => CellType.Markdown,
+            "raw" => CellType.Raw,
+            _ => CellType.Code,
+        };
+        var metadata = c["metadata"] as JsonObject is { } m ? (JsonObject)m.DeepClone() : [];
+        var kernel = type == CellType.Code ? ReadCellKernel(metadata) ?? defaultKernel : KernelNames.Markdown;
+        var cell = new NotebookCell(type, JoinMultiline(c["source"]), kernel)
+        {
+            Id = Str(c["id"]),
+            Metadata = metadata,
+            Attachments = c["attachments"]?.DeepClone() as JsonObject,
+        };
+        if (type == CellType.Code)
+        {
+            cell.ExecutionCount = c["execution_count"] is JsonValue ec && ec.TryGetValue<int>(out var n) ? n : null;
+            if (c["outputs"] is JsonArray outputs)
+            {
+                cell.Outputs.AddRange(outputs.OfType<JsonObject>().Select(ReadOutput));
+            }
+        }
+
+        return cell;
+    }
+
+    private static string? ReadCellKernel(JsonObject metadata)
+    {
+        var name = Str(metadata["polyglot_notebook"]?["kernelName"])
+            ?? Str(metadata["dotnet_interactive"]?["language"])
+            ?? Str(metadata["vscode"]?["languageId"]);
+        return name is null or "polyglot-notebook" ? null : NormalizeLanguage(name);
+    }
+
+    private static CellOutput ReadOutput(JsonObject o)
+    {
+        var type = Str(o["output_type"]) ?? CellOutput.DisplayDataType;
+        var output = new CellOutput(type)
+        {
+            Name = Str(o["name"]),
+            Metadata = o["metadata"] as JsonObject is { } m ? (JsonObject)m.DeepClone() : [],
+            ExecutionCount = o["execution_count"] is JsonValue ec && ec.TryGetValue<int>(out var n) ? n : null,
+            ErrorName = Str(o["ename"]),
+            ErrorValue = Str(o["evalue"]),
+        };
+        if (type == CellOutput.StreamType)
+        {
+            output.Text = JoinMultiline(o["text"]);
+        }
+
+        if (o["data"] is JsonObject data)
+        {
+            foreach (var (mime, value) in data)
+            {
+                output.Data[mime] = IsJsonMimeType(mime) ? value?.DeepClone() : JoinMultiline(value);
+            }
+        }
+
+        if (o["traceback"] is JsonArray tb)
+        {
+            output.Traceback = [.. tb.Select(t => Str(t) ?? "")];
+        }
+
+        return output;
+    }
+
+    private static JsonObject WriteNotebookMetadata(Notebook notebook)
+    {
+        var metadata = (JsonObject)notebook.Metadata.DeepClone();
+        metadata["kernelspec"] = new JsonObject
+        {
+            ["display_name"] = ".NET (C#)",
+            ["language"] = "C#",
+            ["name"] = ".net-csharp",
+        };
+        metadata["language_info"] = new JsonObject
+        {
+            ["file_extension"] = ".cs",
+            ["mimetype"] = "text/x-csharp",
+            ["name"] = "C#",
+            ["pygments_lexer"] = "csharp",
+        };
+
+        var polyglot = metadata["polyglot_notebook"] as JsonObject ?? [];
+        var items = new JsonArray();
+        var kernels = new List<string> { KernelNames.CSharp };
+        kernels.AddRange(notebook.Cells
+            .Where(c => c.CellType == CellType.Code && c.KernelName != KernelNames.CSharp)
+            .Select(c => c.KernelName)
+            .Distinct()
+            .Order(StringComparer.Ordinal));
+        foreach (var k in kernels)
+        {
+            var item = new JsonObject { ["aliases"] = new JsonArray(), ["name"] = k };
+            if (k == KernelNames.CSharp)
+            {
+                item["languageName"] = "C#";
+            }
+
+            items.Add(item);
+        }
+
+        polyglot["kernelInfo"] = new JsonObject { ["defaultKernelName"] = KernelNames.CSharp, ["items"] = items };
+        metadata["polyglot_notebook"] = polyglot;
+        metadata.Remove("kernelInfo");
+        return metadata;
+    }
+
+    private static JsonObject WriteCell(NotebookCell cell)
+    {
+        var metadata = (JsonObject)cell.Metadata.DeepClone();
+        var obj = new JsonObject
+        {
+            ["cell_type"] = cell.CellType switch
+            {
+                CellType.Markdown => "markdown",
+                CellType.Raw => "raw",
+                _ => "code",
+            },
+            ["id"] = cell.Id,
+            ["metadata"] = metadata,
+            ["source"] = SplitLines(cell.Source),
+        };
+        if (cell.Attachments is not null && cell.CellType != CellType.Code)
+        {
+            obj["attachments"] = cell.Attachments.DeepClone();
+        }
+
+        if (cell.CellType == CellType.Code)
+        {
+            SetPath(metadata, "polyglot_notebook", "kernelName", cell.KernelName);
+            SetPath(metadata, "dotnet_interactive", "language", cell.KernelName);
+            obj["execution_count"] = cell.ExecutionCount;
+            obj["outputs"] = new JsonArray([.. cell.Outputs.Select(WriteOutput)]);
+        }
+
+        return obj;
+    }
+
+    private static void SetPath(JsonObject metadata, string section, string key, string value)
+    {
+        var obj = metadata[section] as JsonObject ?? [];
+        obj[key] = value;
+        metadata[section] = obj;
+    }
+
+    private static JsonObject WriteOutput(CellOutput output)
+    {
+        var obj = new JsonObject { ["output_type"] = output.OutputType };
+        switch (output.OutputType)
+        {
+            case CellOutput.StreamType:
+                obj["name"] = output.Name ?? "stdout";
+                obj["text"] = SplitLines(output.Text ?? "");
+                break;
+            case CellOutput.ErrorType:
+                obj["ename"] = output.ErrorName ?? "Error";
+                obj["evalue"] = output.ErrorValue ?? "";
+                obj["traceback"] = new JsonArray([.. output.Traceback.Select(t => (JsonNode?)t)]);
+                break;
+            default:
+                var data = new JsonObject();
+                foreach (var (mime, value) in output.Data)
+                {
+                    data[mime] = value is JsonValue v && v.TryGetValue<string>(out var s) ? SplitLines(s) : value?.DeepClone();
+                }
+
+                obj["data"] = data;
+                obj["metadata"] = output.Metadata.DeepClone();
+                if (output.OutputType == CellOutput.ExecuteResultType)
+                {
+                    obj["execution_count"] = output.ExecutionCount;
+                }
+
+                break;
+        }
+
+        return obj;
+    }
+
+    private static string? Str(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Sorted)]),
+        null => null,
+        _ => node.DeepClone(),
+    };
+}

@@ -1,0 +1,55 @@
+namespace SmartPulse.Notebooks.Documents;
+
+/// <summary>
+/// Kernel names as .NET Interactive spells them, with their aliases (<c>#!c#</c>, <c>#!md</c>, ...).
+/// </summary>
+public static class KernelNames
+{
+    /// <summary>The C# kernel, the only one this engine executes.</summary>
+    public const string CSharp = "csharp";
+
+    /// <summary>The markdown pseudo-kernel used by .dib files for narrative cells.</summary>
+    public const string Markdown = "markdown";
+
+    private static readonly Dictionary<string, string> _aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["csharp"] = CSharp,
+        ["c#"] = CSharp,
+        ["cs"] = CSharp,
+        ["markdown"] = Markdown,
+        ["md"] = Markdown,
+        ["fsharp"] = "fsharp",
+        ["f#"] = "fsharp",
+        ["fs"] = "fsharp",
+        ["pwsh"] = "pwsh",
+        ["powershell"] = "pwsh",
+        ["javascript"] = "javascript",
+        ["js"] = "javascript",
+        ["html"] = "html",
+        ["sql"] = "sql",
+        ["kql"] = "kql",
+        ["mermaid"] = "mermaid",
+        ["value"] = "value",
+        ["http"] = "http",
+        ["python"] = "python",
+        ["r"] = "r",
+    };
+
+    /// <summary>Whether <paramref name="name"/> is a known kernel name or alias (case-insensitive).</summary>
+    /// <param name="name">A kernel name such as <c>csharp</c>, <c>c#</c> or <c>md</c>.</param>
+    /// <returns><see langword="true"/> for a known kernel.</returns>
+    public static bool IsKnown(string name) => _aliases.ContainsKey(name);
+
+    /// <summary>
+    /// Maps an alias to its canonical kernel name (<c>c#</c> → <c>csharp</c>, <c>md</c> →
+    /// <c>markdown</c>); language names written by .NET Interactive (<c>C#</c>, <c>F#</c>,
+    /// <c>PowerShell</c>) are accepted too. Unknown names are returned lower-cased.
+    /// </summary>
+    /// <param name="name">The name as written in the document.</param>
+    /// <returns>The canonical kernel name.</returns>
+    public static string Normalize(string name)
+    {
+        var trimmed = name.Trim();
+        return _aliases.TryGetValue(trimmed, out var canonical) ? canonical : trimmed.ToLowerInvariant();
+    }
+}

@@ -1,0 +1,18 @@
+using SmartPulse.Notebooks.Display;
+
+namespace SmartPulse.Notebooks.Execution;
+
+/// <summary>
+/// The globals object of every script session: its public members are callable from cells
+/// without qualification, as .NET Interactive's <c>display(...)</c> is.
+/// </summary>
+public class NotebookGlobals
+{
+    /// <summary>Shows <paramref name="value"/> as a <c>display_data</c> output of the running cell.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="mimeTypes">Mime types, e.g. <c>"text/html"</c>; none for the value's preferred ones (plus <c>text/plain</c>).</param>
+    /// <returns>A handle to update the shown value.</returns>
+#pragma warning disable IDE1006 // lower-case to match .NET Interactive's display()
+    public DisplayedValue display(object? value, params string[] mimeTypes) => value.Display(mimeTypes);
+#pragma warning restore IDE1006
+}

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using SmartPulse.Notebooks.Documents;
+
+namespace SmartPulse.Notebooks.Execution;
+
+/// <summary>
+/// Collects one cell's outputs. The collector of the running cell is held in an
+/// <see cref="AsyncLocal{T}"/>, so console writes and <c>display</c> calls from any task or thread the
+/// cell starts land in that cell, and concurrent sessions do not mix.
+/// </summary>
+internal sealed class OutputCollector
+{
+    private static readonly AsyncLocal<OutputCollector?> _current = new();
+    private readonly object _gate = new();
+    private readonly List<CellOutput> _outputs = [];
+    private readonly ICellOutputObserver? _observer;
+    private readonly int _executionCount;
+    private int _displays;
+    private bool _closed;
+
+    public OutputCollector(int executionCount, ICellOutputObserver? observer)
+    {
+        _executionCount = executionCount;
+        _observer = observer;
+    }
+
+    /// <summary>The collector of the cell running on this logical call context.</summary>
+    public static OutputCollector? Current
+    {
+        get => _current.Value;
+        set => _current.Value = value;
+    }
+
+    public void WriteStream(string name, string text)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return;
+            }
+
+            if (_outputs.Count > 0 && _outputs[^1] is { OutputType: CellOutput.StreamType } last && last.Name == name)
+            {
+                last.Text += text;
+            }
+            else
+            {
+                _outputs.Add(CellOutput.Stream(name, text));
+            }
+
+            _observer?.OnOutput(CellOutput.Stream(name, text));
+        }
+    }
+
+    public string? AddDisplay(JsonObject data)
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return null;
+            }
+
+            _displays++;
+            var output = new CellOutput(CellOutput.DisplayDataType) { Data = data, DisplayId = $"display-{_executionCount}-{_displays}" };
+            _outputs.Add(output);
+            _observer?.OnOutput(output.Clone());
+            return output.DisplayId;
+        }
+    }
+
+    public void UpdateDisplay(string displayId, JsonObject data)
+    {
+        lock (_gate)
+        {
+            var output = _outputs.FirstOrDefault(o => o.DisplayId == displayId);
+            if (output is null || _closed)
+            {
+                return;
+            }
+
+            output.Data = data;
+            _observer?.OnDisplayUpdated(output.Clone());
+        }
+    }
+
+    public void Add(CellOutput output)
+    {
+        lock (_gate)
+        {
+            _outputs.Add(output);
+            _observer?.OnOutput(output.Clone());
+        }
+    }
+
+    /// <summary>Stops accepting writes from the cell (for a timed-out cell whose code keeps running).</summary>
+    public void Close()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+        }
+    }
+
+    public List<CellOutput> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _outputs.Select(o => o.Clone())];
+        }
+    }
+}

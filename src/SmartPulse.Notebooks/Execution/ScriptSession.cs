@@ -1,0 +1,347 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Scripting.Hosting;
+using Microsoft.DotNet.Interactive.Formatting;
+using SmartPulse.Notebooks.Directives;
+using SmartPulse.Notebooks.Display;
+using SmartPulse.Notebooks.Documents;
+
+namespace SmartPulse.Notebooks.Execution;
+
+/// <summary>
+/// One C# script session (Roslyn scripting): cells run in order and later cells see earlier
+/// cells' variables, types and references. This is the single execution path of the engine: the
+/// headless runner and the Jupyter kernel both call <see cref="ExecuteAsync"/>.
+/// <para>
+/// Per cell: directives are resolved (<see cref="DirectiveParser"/>, <see cref="PackageResolver"/>),
+/// the rest is compiled as a submission and run. Outputs: trailing expression → <c>execute_result</c>
+/// (always with <c>text/plain</c>); <c>display(x)</c> / <c>x.Display()</c> → <c>display_data</c>;
+/// console writes → <c>stream</c>; exceptions and compile errors → <c>error</c>. A cell that throws
+/// still keeps the variables it assigned before throwing (as .NET Interactive does); a cell that
+/// fails to compile or times out leaves the state as it was.
+/// </para>
+/// </summary>
+public sealed class ScriptSession : IDisposable
+{
+    private static readonly object _referencesGate = new();
+    private static IReadOnlyList<MetadataReference>? _baseReferences;
+
+    private readonly InteractiveAssemblyLoader _loader = new();
+    private readonly NotebookGlobals _globals = new();
+    private readonly PackageResolver _resolver;
+    private readonly List<string> _sources = [];
+    private readonly HashSet<string> _referencedPaths = new(StringComparer.Ordinal);
+    private readonly List<ResolvedPackage> _packages = [];
+    private ScriptOptions _scriptOptions;
+    private ScriptState<object>? _state;
+    private bool _disposed;
+
+    /// <summary>Creates a session; nothing is compiled until the first cell.</summary>
+    /// <param name="options">Settings; null for defaults.</param>
+    public ScriptSession(ScriptSessionOptions? options = null)
+    {
+        Options = options ?? new ScriptSessionOptions();
+        _resolver = new PackageResolver(Options.PackageCacheDirectory);
+        ConsoleRouter.EnsureInstalled();
+        _scriptOptions = ScriptOptions.Default
+            .WithReferences(BaseReferences())
+            .WithImports(Options.Imports)
+            .WithLanguageVersion(LanguageVersion.Latest)
+            .WithEmitDebugInformation(true)
+            .WithFileEncoding(Encoding.UTF8)
+            .WithAllowUnsafe(true)
+            .WithCheckOverflow(false);
+        foreach (var assembly in new[] { typeof(ScriptSession).Assembly, typeof(Formatter).Assembly }.Concat(Options.References))
+        {
+            AddHostAssembly(assembly);
+        }
+    }
+
+    /// <summary>The settings.</summary>
+    public ScriptSessionOptions Options { get; }
+
+    /// <summary>How many cells were submitted (the next cell gets <c>ExecutionCount + 1</c>).</summary>
+    public int ExecutionCount { get; private set; }
+
+    /// <summary>Packages referenced so far with <c>#r "nuget: ..."</c>.</summary>
+    public IReadOnlyList<ResolvedPackage> Packages => _packages;
+
+    /// <summary>The names of the variables defined so far (latest definition of each), for kernels and tooling.</summary>
+    public IReadOnlyList<string> VariableNames =>
+        _state is null ? [] : [.. _state.Variables.Select(v => v.Name).Distinct()];
+
+    /// <summary>The current value of the variable <paramref name="name"/>.</summary>
+    /// <param name="name">Variable name.</param>
+    /// <param name="value">Its value when defined.</param>
+    /// <returns>Whether the variable exists.</returns>
+    public bool TryGetVariable(string name, out object? value)
+    {
+        var variable = _state?.GetVariable(name);
+        value = variable?.Value;
+        return variable is not null;
+    }
+
+    /// <summary>Runs one cell.</summary>
+    /// <param name="code">The cell's source (directives included).</param>
+    /// <param name="observer">Receives outputs as they are produced; may be null.</param>
+    /// <param name="timeout">Longest the cell may run; null for no limit. A timed-out cell's code is abandoned, not aborted.</param>
+    /// <param name="cellName">Name used in stack traces (<c>in {cellName}:line N</c>); null for <c>cell {count}</c>.</param>
+    /// <param name="cancellationToken">Cancels the cell (status <see cref="CellStatus.Cancelled"/>).</param>
+    /// <returns>The outcome and outputs.</returns>
+    public async Task<CellExecutionResult> ExecuteAsync(
+        string code,
+        ICellOutputObserver? observer = null,
+        TimeSpan? timeout = null,
+        string? cellName = null,
+        CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var stopwatch = Stopwatch.StartNew();
+        var count = ++ExecutionCount;
+        var collector = new OutputCollector(count, observer);
+        CellExecutionResult Finish(CellStatus status) => new(status, count, collector.Snapshot(), stopwatch.Elapsed);
+        CellExecutionResult Fail(CellOutput error)
+        {
+            collector.Add(error);
+            return Finish(CellStatus.Error);
+        }
+
+        var parsed = DirectiveParser.Parse(code);
+        if (parsed.KernelName is { } kernel && kernel != KernelNames.CSharp)
+        {
+            return Fail(ErrorOutputs.Engine(
+                ErrorOutputs.UnsupportedKernel,
+                $"#!{kernel} cells are not supported: this engine runs C# only (kernel 'csharp'). Port the cell to C# or run the notebook in Polyglot Notebooks."));
+        }
+
+        if (parsed.Errors.Count > 0)
+        {
+            return Fail(ErrorOutputs.Engine(ErrorOutputs.DirectiveError, string.Join("\n", parsed.Errors)));
+        }
+
+        if (parsed.Directives.FirstOrDefault(d => d.Kind == DirectiveKind.UnsupportedMagic) is { } magic)
+        {
+            return Fail(ErrorOutputs.Engine(
+                ErrorOutputs.DirectiveError,
+                $"({magic.Line}): the magic command {magic.Argument} is not supported; supported directives are #r \"nuget: Name, Version\", #r \"file.dll\", #i \"nuget: source\" and #!time."));
+        }
+
+        var directiveError = await ApplyDirectivesAsync(parsed, collector, cancellationToken).ConfigureAwait(false);
+        if (directiveError is not null)
+        {
+            return Fail(directiveError);
+        }
+
+        var timed = parsed.Directives.Any(d => d.Kind == DirectiveKind.Time);
+        if (string.IsNullOrWhiteSpace(parsed.Code))
+        {
+            AddTime(timed, collector, stopwatch);
+            return Finish(CellStatus.Ok);
+        }
+
+        var options = _scriptOptions.WithFilePath(cellName ?? $"cell {count}");
+        var previous = _state;
+        var work = Task.Run(
+            async () =>
+            {
+                OutputCollector.Current = collector;
+                var script = previous is null
+                    ? CSharpScript.Create(parsed.Code, options, typeof(NotebookGlobals), _loader)
+                    : previous.Script.ContinueWith(parsed.Code, options);
+                var diagnostics = script.Compile(cancellationToken);
+                if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+                {
+                    return (State: (ScriptState<object>?)null, Diagnostics: diagnostics);
+                }
+
+                var state = previous is null
+                    ? await script.RunAsync(_globals, _ => true, cancellationToken).ConfigureAwait(false)
+                    : await script.RunFromAsync(previous, _ => true, cancellationToken).ConfigureAwait(false);
+                return (State: state, Diagnostics: diagnostics);
+            },
+            CancellationToken.None);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(timeout ?? Timeout.InfiniteTimeSpan, stop.Token);
+        var finished = await Task.WhenAny(work, delay).ConfigureAwait(false);
+        if (finished != work)
+        {
+            collector.Close();
+            var outputs = collector.Snapshot();
+            var cancelled = cancellationToken.IsCancellationRequested;
+            var error = cancelled
+                ? ErrorOutputs.Engine("OperationCanceledException", "The cell was cancelled.")
+                : ErrorOutputs.Engine(ErrorOutputs.TimeoutError, $"The cell did not finish within {timeout!.Value.TotalSeconds:0.###} s and was abandoned; the session continues from the state before it.");
+            observer?.OnOutput(error);
+            return new CellExecutionResult(cancelled ? CellStatus.Cancelled : CellStatus.TimedOut, count, [.. outputs, error], stopwatch.Elapsed);
+        }
+
+        await stop.CancelAsync().ConfigureAwait(false);
+        (ScriptState<object>? State, System.Collections.Immutable.ImmutableArray<Diagnostic> Diagnostics) outcome;
+        try
+        {
+            outcome = await work.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(ErrorOutputs.Engine("OperationCanceledException", "The cell was cancelled."));
+        }
+        catch (CompilationErrorException e)
+        {
+            return Fail(ErrorOutputs.FromDiagnostics(e.Diagnostics));
+        }
+
+        if (outcome.State is null)
+        {
+            return Fail(ErrorOutputs.FromDiagnostics(outcome.Diagnostics));
+        }
+
+        _state = outcome.State;
+        if (outcome.State.Exception is { } exception)
+        {
+            return Fail(ErrorOutputs.FromException(exception));
+        }
+
+        if (outcome.State.ReturnValue is { } value and not DisplayedValue)
+        {
+            try
+            {
+                collector.Add(new CellOutput(CellOutput.ExecuteResultType)
+                {
+                    Data = MimeBundleFormatter.Format(value),
+                    ExecutionCount = count,
+                });
+            }
+            catch (Exception e)
+            {
+                return Fail(ErrorOutputs.FromException(e));
+            }
+        }
+
+        AddTime(timed, collector, stopwatch);
+        return Finish(CellStatus.Ok);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _loader.Dispose();
+        }
+    }
+
+    private static void AddTime(bool timed, OutputCollector collector, Stopwatch stopwatch)
+    {
+        if (timed)
+        {
+            collector.Add(new CellOutput(CellOutput.DisplayDataType)
+            {
+                Data = new() { ["text/plain"] = $"Wall time: {stopwatch.Elapsed.TotalMilliseconds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}ms" },
+            });
+        }
+    }
+
+    private static IReadOnlyList<MetadataReference> BaseReferences()
+    {
+        lock (_referencesGate)
+        {
+            return _baseReferences ??= [.. HostAssemblies.FrameworkAssemblyPaths().Select(p => MetadataReference.CreateFromFile(p))];
+        }
+    }
+
+    private async Task<CellOutput?> ApplyDirectivesAsync(Directives.ParsedCell parsed, OutputCollector collector, CancellationToken cancellationToken)
+    {
+        foreach (var directive in parsed.Directives)
+        {
+            switch (directive.Kind)
+            {
+                case DirectiveKind.NuGetSource:
+                    if (!_sources.Contains(directive.Argument))
+                    {
+                        _sources.Add(directive.Argument);
+                    }
+
+                    break;
+                case DirectiveKind.FileReference:
+                    var baseDir = Options.BaseDirectory ?? Environment.CurrentDirectory;
+                    var path = Path.GetFullPath(Path.Combine(baseDir, directive.Argument));
+                    if (!File.Exists(path))
+                    {
+                        return ErrorOutputs.Engine(ErrorOutputs.DirectiveError, $"({directive.Line}): #r \"{directive.Argument}\": file not found at {path} (paths are relative to {baseDir}).");
+                    }
+
+                    var loaded = AppDomain.CurrentDomain.GetAssemblies()
+                        .FirstOrDefault(a => !a.IsDynamic && a.Location.Length > 0 && string.Equals(a.GetName().Name, AssemblyName.GetAssemblyName(path).Name, StringComparison.OrdinalIgnoreCase));
+                    if (loaded is not null)
+                    {
+                        AddHostAssembly(loaded);
+                    }
+                    else
+                    {
+                        AddReferencePath(path);
+                    }
+
+                    break;
+                case DirectiveKind.NuGetReference:
+                    ResolvedPackage package;
+                    try
+                    {
+                        package = await _resolver.ResolveAsync(directive.Argument, directive.Version, _sources, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        return ErrorOutputs.Engine(ErrorOutputs.DirectiveError, $"({directive.Line}): {e.Message}");
+                    }
+
+                    foreach (var assembly in package.HostAssemblies)
+                    {
+                        AddHostAssembly(assembly);
+                    }
+
+                    foreach (var assemblyPath in package.AssemblyPaths)
+                    {
+                        AddReferencePath(assemblyPath);
+                    }
+
+                    if (!_packages.Any(p => string.Equals(p.Name, package.Name, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        _packages.Add(package);
+                        collector.Add(new CellOutput(CellOutput.DisplayDataType)
+                        {
+                            Data = new() { ["text/plain"] = $"Installed package {package.Name}, {package.Version}{(package.IsHostPackage ? " (from the host)" : "")}" },
+                        });
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private void AddHostAssembly(Assembly assembly)
+    {
+        if (assembly.IsDynamic || assembly.Location.Length == 0 || HostAssemblies.IsFramework(assembly) || !_referencedPaths.Add(assembly.Location))
+        {
+            return;
+        }
+
+        _loader.RegisterDependency(assembly);
+        _scriptOptions = _scriptOptions.AddReferences(MetadataReference.CreateFromFile(assembly.Location));
+    }
+
+    private void AddReferencePath(string path)
+    {
+        if (_referencedPaths.Add(path))
+        {
+            _scriptOptions = _scriptOptions.AddReferences(MetadataReference.CreateFromFile(path));
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using Microsoft.DotNet.Interactive.Formatting;
+using SmartPulse.Notebooks.Documents;
+using SmartPulse.Notebooks.Execution;
+
+namespace SmartPulse.Notebooks.Tests.Execution;
+
+public sealed class ScriptSessionTests
+{
+    [Fact]
+    public async Task StateCarriesAcrossCellsAndTrailingExpressionIsExecuteResult()
+    {
+        using var session = new ScriptSession();
+        var first = await session.ExecuteAsync("var x = 20;");
+        var second = await session.ExecuteAsync("x + 22");
+
+        Assert.Equal(CellStatus.Ok, first.Status);
+        Assert.Empty(first.Outputs);
+        var output = Assert.Single(second.Outputs);
+        Assert.Equal(CellOutput.ExecuteResultType, output.OutputType);
+        Assert.Equal("42", output.PlainText());
+        Assert.Equal(2, output.ExecutionCount);
+        Assert.Equal(2, second.ExecutionCount);
+    }
+
+    [Fact]
+    public async Task DefaultImportsAreThoseOfDotNetInteractive()
+    {
+        using var session = new ScriptSession();
+        var result = await session.ExecuteAsync("var sb = new StringBuilder(); sb.Append(new List<int> { 3, 1, 2 }.OrderBy(i => i).First()); await Task.Yield(); sb.ToString()");
+        Assert.Equal("1", Assert.Single(result.Outputs).PlainText());
+    }
+
+    [Fact]
+    public async Task ConsoleWritesBecomeStreamsInOrderWithDisplays()
+    {
+        using var session = new ScriptSession();
+        var result = await session.ExecuteAsync("""
+            Console.Write("a");
+            Console.WriteLine("b");
+            Console.Error.WriteLine("oops");
+            display("shown");
+            await Task.Run(() => Console.WriteLine("from task"));
+            """);
+
+        Assert.Equal(CellStatus.Ok, result.Status);
+        Assert.Collection(
+            result.Outputs,
+            o => Assert.Equal(("stdout", "ab\n"), (o.Name, o.Text)),
+            o => Assert.Equal(("stderr", "oops\n"), (o.Name, o.Text)),
+            o => Assert.Equal((CellOutput.DisplayDataType, "shown"), (o.OutputType, o.PlainText())),
+            o => Assert.Equal(("stdout", "from task\n"), (o.Name, o.Text)));
+    }
+
+    [Fact]
+    public async Task ConcurrentSessionsDoNotMixConsoleOutput()
+    {
+        using var a = new ScriptSession();
+        using var b = new ScriptSession();
+        var code = "for (var i = 0; i < 50; i++) { Console.Write(NAME); await Task.Delay(1); }";
+        var results = await Task.WhenAll(a.ExecuteAsync(code.Replace("NAME", "\"a\"")), b.ExecuteAsync(code.Replace("NAME", "\"b\"")));
+        Assert.Equal(new string('a', 50), Assert.Single(results[0].Outputs).Text);
+        Assert.Equal(new string('b', 50), Assert.Single(results[1].Outputs).Text);
+    }
+
+    [Fact]
+    public async Task DisplayExtensionAndExplicitMimeType()
+    {
+        using var session = new ScriptSession();
+        var result = await session.ExecuteAsync("""
+            42.Display();
+            display("<b>bold</b>", "text/html");
+            """);
+        Assert.Collection(
+            result.Outputs,
+            o => Assert.Equal("42", o.PlainText()),
+            o =>
+            {
+                Assert.Equal("<b>bold</b>", o.Data["text/html"]!.GetValue<string>());
+                Assert.Equal("<b>bold</b>", o.PlainText());
+            });
+    }
+
+    [Fact]
+    public async Task FormatterRegisteredByTheHostAppliesToDisplayedValues()
+    {
+        Formatter.Register<HostWidget>((w, writer) => writer.Write($"<widget>{w.Size}</widget>"), "text/html");
+        using var session = new ScriptSession(new ScriptSessionOptions { References = [typeof(HostWidget).Assembly] });
+        var result = await session.ExecuteAsync("new SmartPulse.Notebooks.Tests.Execution.HostWidget(7)");
+        var output = Assert.Single(result.Outputs);
+        Assert.Equal("<widget>7</widget>", output.Data["text/html"]!.GetValue<string>());
+        Assert.NotNull(output.PlainText());
+    }
+
+    [Fact]
+    public async Task NuGetDirectiveForAHostAssemblyBindsToTheLoadedAssembly()
+    {
+        Formatter.Register<HostWidget>((w, writer) => writer.Write($"<widget>{w.Size}</widget>"), "text/html");
+        using var session = new ScriptSession();
+        var result = await session.ExecuteAsync("""
+            #r "nuget: SmartPulse.Notebooks.Tests, 1.0.0"
+            var w = new SmartPulse.Notebooks.Tests.Execution.HostWidget(3);
+            w
+            """);
+        Assert.Equal(CellStatus.Ok, result.Status);
+        Assert.StartsWith("Installed package SmartPulse.Notebooks.Tests, ", result.Outputs[0].PlainText());
+        Assert.EndsWith(" (from the host)", result.Outputs[0].PlainText());
+        Assert.Equal("<widget>3</widget>", result.Outputs[1].Data["text/html"]!.GetValue<string>());
+
+        // The script's object is of the host's type, not of a second copy of the assembly.
+        Assert.True(session.TryGetVariable("w", out var w));
+        Assert.IsType<HostWidget>(w);
+    }
+
+    [Fact]
+    public async Task RuntimeExceptionHasCellRelativeLineInTraceback()
+    {
+        using var session = new ScriptSession();
+        var result = await session.ExecuteAsync("var a = 1;\n\nthrow new InvalidOperationException(\"boom\");", cellName: "cell 4");
+        Assert.Equal(CellStatus.Error, result.Status);
+        var error = Assert.Single(result.Outputs);
+        Assert.Equal("System.InvalidOperationException", error.ErrorName);
+        Assert.Equal("boom", error.ErrorValue);
+        Assert.Equal("System.InvalidOperationException: boom", error.Traceback[0]);
+        Assert.Contains(error.Traceback, l => l.Contains("in cell 4:line 3", StringComparison.Ordinal));
+        Assert.DoesNotContain(error.Traceback, l => l.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+
+        var after = await session.ExecuteAsync("a");
+        Assert.Equal("1", Assert.Single(after.Outputs).PlainText());
+    }
+
+    [Fact]
+    public async Task CompileErrorReportsCellRelativeLineAndColumnEvenAfterDirectives()
+    {
+        using var session = new ScriptSession();
+        await session.ExecuteAsync("var ok = 1;");
+        var result = await session.ExecuteAsync("#!time\nvar y = 2;\nvar z = y + missing;");
+        Assert.Equal(CellStatus.Error, result.Status);
+        var error = Assert.Single(result.Outputs);
+        Assert.Equal(ErrorOutputs.CompilationError, error.ErrorName);
+        Assert.Equal("(3,13): error CS0103: The name 'missing' does not exist in the current context", error.ErrorValue);
+    }
+
+    [Fact]
+    public async Task OtherKernelsGetAClearNotSupportedError()
+    {
+        using var session = new ScriptSession();
+        var result = await session.ExecuteAsync("#!fsharp\nlet x = 1");
+        var error = Assert.Single(result.Outputs);
+        Assert.Equal(ErrorOutputs.UnsupportedKernel, error.ErrorName);
+        Assert.StartsWith("#!fsharp cells are not supported", error.ErrorValue);
+    }
+
+    [Fact]
+    public async Task TimeoutAbandonsTheCellAndKeepsTheSessionUsable()
+    {
+        using var session = new ScriptSession();
+        await session.ExecuteAsync("var before = 5;");
+        var result = await session.ExecuteAsync("Console.WriteLine(\"start\"); while (true) { System.Threading.Thread.Sleep(10); }", timeout: TimeSpan.FromMilliseconds(1500));
+        Assert.Equal(CellStatus.TimedOut, result.Status);
+        Assert.Equal("start\n", result.Outputs[0].Text);
+        Assert.Equal(ErrorOutputs.TimeoutError, result.Outputs[^1].ErrorName);
+
+        var after = await session.ExecuteAsync("before");
+        Assert.Equal("5", Assert.Single(after.Outputs).PlainText());
+    }
+
+    [Fact]
+    public async Task TimeDirectiveReportsWallTime()
+    {
+        using var session = new ScriptSession();
+        var result = await session.ExecuteAsync("#!time\nvar q = 1;");
+        Assert.StartsWith("Wall time: ", Assert.Single(result.Outputs).PlainText());
+    }
+}
+
+public sealed record HostWidget(int Size);
