@@ -5,6 +5,9 @@ public static class Registry
 {
     private static readonly IBenchmark[] _all =
     [
+        new Clustering.SilhouetteBenchmark(),
+        new Clustering.KMeansLargeBenchmark(),
+        new Clustering.KMeansSizesBenchmark(),
     ];
 
     /// <summary>Runs the benchmark named in <paramref name="args"/>[0], or lists them.</summary>

@@ -1,0 +1,36 @@
+using System.Globalization;
+using SmartPulse.Analysis.Clustering;
+
+namespace SmartPulse.Benchmarks.Clustering;
+
+/// <summary>
+/// KMeans (k = 8, default 10 restarts) per engine on 200 … 100,000 rows × 8 uniform doubles: where ML.NET keeps pace
+/// with scikit-learn and where the accelerated engine must take over (the Auto threshold).
+/// scikit-learn side: benchmarks/python/kmeans_sizes.py. Args: [runs].
+/// </summary>
+public sealed class KMeansSizesBenchmark : IBenchmark
+{
+    /// <inheritdoc />
+    public string Name => "kmeans-sizes";
+
+    /// <inheritdoc />
+    public string Description => "KMeans k=8, 10 restarts, 200..100,000 x 8 rows, per engine (sklearn: benchmarks/python/kmeans_sizes.py)";
+
+    /// <inheritdoc />
+    public void Run(string[] args)
+    {
+        var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+        foreach (var n in new[] { 200, 2_000, 20_000, 100_000 })
+        {
+            var random = new Random(0);
+            var values = Enumerable.Range(0, n * 8).Select(_ => random.NextDouble()).ToArray();
+            var data = new Analysis.Features.FeatureMatrix(values, n, Enumerable.Range(0, 8).Select(c => $"f{c}").ToArray());
+            foreach (var engine in new[] { KMeansEngine.MLNet, KMeansEngine.Accelerated })
+            {
+                var inertia = 0.0;
+                var median = Timing.Median(runs, () => inertia = new KMeans(new KMeansOptions { K = 8, Engine = engine }).Fit(data).Inertia);
+                Console.WriteLine($"n={n,7} {engine,-12} median {median * 1000,8:F1} ms; inertia {inertia:F4}");
+            }
+        }
+    }
+}
