@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Runtime.Intrinsics;
+using SmartPulse.Analysis.Features;
+
+namespace SmartPulse.Analysis.Clustering;
+
+/// <summary>
+/// DBSCAN (Ester et al. 1996), density-based clustering: a core row has at least MinPoints rows (itself included)
+/// within eps; clusters are the connected groups of core rows plus the border rows they reach; everything else is
+/// noise (label −1). Finds clusters of any shape and their number by itself; needs features on a common scale.
+/// Exact brute-force neighbourhoods (SIMD, both cores), memory O(n); labels identical to scikit-learn's
+/// <c>DBSCAN(eps, min_samples)</c> (same cluster numbering: clusters are numbered in order of their first core row).
+/// </summary>
+public sealed class Dbscan
+{
+    /// <summary>Creates the estimator; options are validated here.</summary>
+    /// <param name="options">Options; null means defaults.</param>
+    public Dbscan(DbscanOptions? options = null)
+    {
+        Options = options ?? new DbscanOptions();
+        Options.Validate();
+    }
+
+    /// <summary>The validated options.</summary>
+    public DbscanOptions Options { get; }
+
+    /// <summary>Clusters <paramref name="data"/>.</summary>
+    /// <param name="data">Model features (scaled).</param>
+    public DbscanModel Fit(FeatureMatrix data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var n = data.Rows;
+        if (n > Options.MaxRows)
+        {
+            throw new ArgumentException($"The data has {n} rows; DbscanOptions.MaxRows is {Options.MaxRows} (time grows as n²). Raise MaxRows or sample the rows.", nameof(data));
+        }
+
+        var space = new NeighbourSpace(data);
+        var eps2 = Options.Eps * Options.Eps;
+        var counts = new int[n];
+        Parallel.For(0, n, () => new double[n], (i, _, buffer) =>
+        {
+            space.SquaredDistances(i, buffer);
+            var c = 0;
+            foreach (var v in buffer)
+            {
+                if (v <= eps2)
+                {
+                    c++;
+                }
+            }
+
+            counts[i] = c;
+            return buffer;
+        }, _ => { });
+
+        var core = counts.Select(c => c >= Options.MinPoints).ToArray();
+        var labels = new int[n];
+        Array.Fill(labels, -1);
+        var stack = new Stack<int>();
+        var dist = new double[n];
+        var cluster = 0;
+        for (var start = 0; start < n; start++)
+        {
+            if (labels[start] != -1 || !core[start])
+            {
+                continue;
+            }
+
+            // scikit-learn's dbscan_inner: depth-first expansion from each unlabelled core row.
+            var i = start;
+            while (true)
+            {
+                if (labels[i] == -1)
+                {
+                    labels[i] = cluster;
+                    if (core[i])
+                    {
+                        space.SquaredDistances(i, dist);
+                        for (var v = 0; v < n; v++)
+                        {
+                            if (dist[v] <= eps2 && labels[v] == -1)
+                            {
+                                stack.Push(v);
+                            }
+                        }
+                    }
+                }
+
+                if (stack.Count == 0)
+                {
+                    break;
+                }
+
+                i = stack.Pop();
+            }
+
+            cluster++;
+        }
+
+        var warnings = new List<string>();
+        var noise = labels.Count(l => l == -1);
+        if (cluster == 0)
+        {
+            warnings.Add($"No core rows: with Eps {Options.Eps.ToString(CultureInfo.InvariantCulture)} no row has {Options.MinPoints} rows within reach, so every row is noise. Raise Eps (see Dbscan.KDistances) or lower MinPoints.");
+        }
+        else if (noise > n / 2)
+        {
+            warnings.Add($"{noise} of {n} rows are noise; Eps may be too small for these features.");
+        }
+
+        return new DbscanModel(Options, data.ColumnNames.ToArray(), labels, cluster, core, warnings);
+    }
+
+    /// <summary>
+    /// The sorted k-distance curve of <paramref name="data"/> with its Kneedle knee as a suggested eps
+    /// (see <see cref="KDistanceCurve"/>). Use k = the MinPoints you plan to use.
+    /// </summary>
+    /// <param name="data">Model features (scaled).</param>
+    /// <param name="k">Neighbour rank, 1 ≤ k ≤ rows (the row itself is rank 1).</param>
+    public static KDistanceCurve KDistances(FeatureMatrix data, int k)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (k < 1 || k > data.Rows)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"k is {k}; valid: 1 to {data.Rows} (the row count).");
+        }
+
+        var n = data.Rows;
+        var space = new NeighbourSpace(data);
+        var result = new double[n];
+        Parallel.For(0, n, () => (new double[n], new double[k]), (i, _, buffers) =>
+        {
+            var (dist, best) = buffers;
+            space.SquaredDistances(i, dist);
+            Array.Fill(best, double.PositiveInfinity);
+            foreach (var v in dist)
+            {
+                if (v < best[k - 1])
+                {
+                    // Insert into the sorted k smallest.
+                    var p = k - 1;
+                    while (p > 0 && best[p - 1] > v)
+                    {
+                        best[p] = best[p - 1];
+                        p--;
+                    }
+
+                    best[p] = v;
+                }
+            }
+
+            result[i] = Math.Sqrt(best[k - 1]);
+            return buffers;
+        }, _ => { });
+
+        Array.Sort(result);
+        var ranks = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
+        var knee = Kneedle.FindKnee(ranks, result);
+        return new KDistanceCurve(k, result, knee, knee is int idx ? result[idx] : null);
+    }
+
+    /// <summary>Column-major copy of the data for SIMD squared distances from one row to all rows.</summary>
+    private sealed class NeighbourSpace
+    {
+        private readonly double[] _columns;
+        private readonly int _n;
+        private readonly int _d;
+
+        public NeighbourSpace(FeatureMatrix data)
+        {
+            _n = data.Rows;
+            _d = data.Columns;
+            _columns = new double[(long)_n * _d];
+            for (var i = 0; i < _n; i++)
+            {
+                for (var j = 0; j < _d; j++)
+                {
+                    _columns[((long)j * _n) + i] = data[i, j];
+                }
+            }
+        }
+
+        public void SquaredDistances(int row, double[] target)
+        {
+            var n = _n;
+            var d = _d;
+            Span<double> x = d <= 256 ? stackalloc double[d] : new double[d];
+            for (var j = 0; j < d; j++)
+            {
+                x[j] = _columns[((long)j * n) + row];
+            }
+
+            ref var colRef = ref _columns[0];
+            var p = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; p + Vector512<double>.Count <= n; p += Vector512<double>.Count)
+                {
+                    var acc = Vector512<double>.Zero;
+                    for (var j = 0; j < d; j++)
+                    {
+                        var diff = Vector512.LoadUnsafe(ref colRef, (nuint)(((long)j * n) + p)) - Vector512.Create(x[j]);
+                        acc = Vector512.FusedMultiplyAdd(diff, diff, acc);
+                    }
+
+                    acc.StoreUnsafe(ref target[p]);
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                for (; p + Vector256<double>.Count <= n; p += Vector256<double>.Count)
+                {
+                    var acc = Vector256<double>.Zero;
+                    for (var j = 0; j < d; j++)
+                    {
+                        var diff = Vector256.LoadUnsafe(ref colRef, (nuint)(((long)j * n) + p)) - Vector256.Create(x[j]);
+                        acc = Vector256.FusedMultiplyAdd(diff, diff, acc);
+                    }
+
+                    acc.StoreUnsafe(ref target[p]);
+                }
+            }
+
+            for (; p < n; p++)
+            {
+                var acc = 0.0;
+                for (var j = 0; j < d; j++)
+                {
+                    var diff = _columns[((long)j * n) + p] - x[j];
+                    acc = Math.FusedMultiplyAdd(diff, diff, acc);
+                }
+
+                target[p] = acc;
+            }
+        }
+    }
+}
