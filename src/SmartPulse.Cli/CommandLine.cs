@@ -30,6 +30,7 @@ public static class CommandLine
         var console = new CliConsole(stdout, stderr);
         var root = new RootCommand("SmartPulse: customer segmentation in C#, and the engine that runs its notebooks.");
         root.Subcommands.Add(ProfileCommand.Create(console));
+        root.Subcommands.Add(RunCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

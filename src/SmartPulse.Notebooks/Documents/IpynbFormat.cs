@@ -139,6 +139,15 @@ public static class IpynbFormat
         mimeType.StartsWith("application/", StringComparison.Ordinal)
         && (mimeType == "application/json" || mimeType.EndsWith("+json", StringComparison.Ordinal));
 
+    /// <summary>The canonical JSON text of one output as it would be written (keys sorted), for comparisons.</summary>
+    /// <param name="output">The output.</param>
+    /// <returns>Compact JSON.</returns>
+    public static string OutputJson(CellOutput output) => Sorted(WriteOutput(output))!.ToJsonString(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+    });
+
     private static string ReadDefaultKernel(JsonObject metadata)
     {
         string? name =

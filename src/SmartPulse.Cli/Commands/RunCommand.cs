@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Reflection;
+using SmartPulse.Notebooks.Report;
+using SmartPulse.Notebooks.Runner;
+
+namespace SmartPulse.Cli.Commands;
+
+/// <summary>
+/// <c>smartpulse run PATH... [--out DIR] [--inplace] [-p NAME VALUE]... [--timeout SECONDS]
+/// [--continue-on-error] [--check] [--report DIR]</c>: executes notebooks headlessly with the
+/// engine's <see cref="BatchRunner"/>. Each notebook runs with its own folder as the current
+/// directory. Exit codes: 0 all succeeded, 1 a notebook failed (or differed under --check),
+/// 2 usage error or unreadable input.
+/// </summary>
+public static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    /// <param name="console">Where progress and errors go (stderr).</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Notebooks (.ipynb, .dib) or folders searched recursively, run in sorted order.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder for executed copies and run-manifest.json.",
+            DefaultValueFactory = _ => Path.Combine("artifacts", "notebooks"),
+        };
+        var inPlace = new Option<bool>("--inplace") { Description = "Overwrite each source .ipynb atomically, only if it succeeded (a failed run leaves it intact and writes to --out)." };
+        var parameters = new Option<string[]>("--parameter", "-p")
+        {
+            Description = "papermill parameter NAME VALUE (typed: True/False, None, integer, float, else string); repeatable.",
+            Arity = new ArgumentArity(2, 2),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var timeout = new Option<double>("--timeout")
+        {
+            Description = "Per-cell timeout in seconds (0 for none).",
+            DefaultValueFactory = _ => 300,
+        };
+        var continueOnError = new Option<bool>("--continue-on-error") { Description = "Run the remaining cells after a failing cell." };
+        var check = new Option<bool>("--check") { Description = "Re-execute and compare outputs with those stored in the notebook; print differing cells; write no notebooks." };
+        var report = new Option<string?>("--report") { Description = "Write a static HTML report (index + one page per notebook) into this folder." };
+        var command = new Command("run", "Execute C# notebooks (.NET Interactive .ipynb/.dib) headlessly and reproducibly.")
+        {
+            paths,
+            output,
+            inPlace,
+            parameters,
+            timeout,
+            continueOnError,
+            check,
+            report,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var raw = parse.GetValue(parameters) ?? [];
+            var seconds = parse.GetValue(timeout);
+            if (raw.Length % 2 != 0 || seconds < 0 || double.IsNaN(seconds))
+            {
+                console.Error.WriteLine(raw.Length % 2 != 0
+                    ? "error: -p takes a NAME and a VALUE, as in -p alpha 0.5."
+                    : "error: --timeout must be a number of seconds >= 0 (0 for no limit).");
+                return Task.FromResult(CommandLine.UsageError);
+            }
+
+            var pairs = Enumerable.Range(0, raw.Length / 2).Select(i => KeyValuePair.Create(raw[2 * i], raw[(2 * i) + 1])).ToList();
+            var options = new BatchRunOptions
+            {
+                Paths = parse.GetValue(paths) ?? [],
+                OutputDirectory = parse.GetValue(output)!,
+                InPlace = parse.GetValue(inPlace),
+                Check = parse.GetValue(check),
+                ReportDirectory = parse.GetValue(report),
+                ReportOptions = new HtmlReportOptions { Title = "SmartPulse notebooks", PlotlyJs = PlotlyJsFromPlotlyNet() },
+                Run = new NotebookRunOptions
+                {
+                    Parameters = pairs,
+                    CellTimeout = seconds == 0 ? null : TimeSpan.FromSeconds(seconds),
+                    ContinueOnError = parse.GetValue(continueOnError),
+                },
+            };
+            return RunAsync(options, console, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>Runs a batch and maps its outcome to the exit code.</summary>
+    /// <param name="options">The batch.</param>
+    /// <param name="console">Where progress goes (stderr).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>0, 1 or 2.</returns>
+    public static async Task<int> RunAsync(BatchRunOptions options, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var outcome = await BatchRunner.RunAsync(options, console.Error, cancellationToken).ConfigureAwait(false);
+        return outcome switch
+        {
+            BatchOutcome.Succeeded => CommandLine.Ok,
+            BatchOutcome.Failed => CommandLine.Failed,
+            _ => CommandLine.UsageError,
+        };
+    }
+
+    /// <summary>
+    /// plotly.js for the HTML report, taken from the <c>plotly-*.min.js</c> resource embedded in the
+    /// Plotly.NET assembly that ships with the tool (through SmartPulse.Display); null if absent, in
+    /// which case figures fall back to their HTML/text form.
+    /// </summary>
+    /// <returns>A stream opener, or null.</returns>
+    public static Func<Stream>? PlotlyJsFromPlotlyNet()
+    {
+        Assembly plotly;
+        try
+        {
+            plotly = Assembly.Load(new AssemblyName("Plotly.NET"));
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            return null;
+        }
+
+        var name = plotly.GetManifestResourceNames()
+            .FirstOrDefault(n => n.Contains("plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal));
+        return name is null ? null : () => plotly.GetManifestResourceStream(name)!;
+    }
+}

@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SmartPulse.Notebooks.Documents;
+using SmartPulse.Notebooks.Report;
+
+namespace SmartPulse.Notebooks.Runner;
+
+/// <summary>
+/// The engine behind <c>smartpulse run</c>: expands paths, reads every notebook up front (any
+/// unreadable input stops the batch before anything runs), executes each with
+/// <see cref="NotebookRunner"/> from its own folder, writes executed copies (or compares them with
+/// <c>--check</c>), writes <c>run-manifest.json</c> with timings, optionally an HTML report, and
+/// prints progress to a writer: one line per code cell, then a summary table.
+/// </summary>
+public static class BatchRunner
+{
+    /// <summary>The manifest's file name inside the output folder.</summary>
+    public const string ManifestFileName = "run-manifest.json";
+
+    /// <summary>Runs the batch.</summary>
+    /// <param name="options">What to run and where to write.</param>
+    /// <param name="log">Progress, summary and errors (stderr in the CLI).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The outcome.</returns>
+    public static async Task<BatchOutcome> RunAsync(BatchRunOptions options, TextWriter log, CancellationToken cancellationToken = default)
+    {
+        var inputs = Expand(options, log);
+        if (inputs is null)
+        {
+            return BatchOutcome.InvalidInput;
+        }
+
+        var loaded = new List<(NotebookInput Input, Notebook Notebook, string Text)>();
+        foreach (var input in inputs)
+        {
+            try
+            {
+                var text = await File.ReadAllTextAsync(input.SourcePath, cancellationToken).ConfigureAwait(false);
+                loaded.Add((input, NotebookFile.Parse(text, input.SourcePath), text));
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                await log.WriteLineAsync($"error: cannot read {input.DisplayName}: {e.Message}").ConfigureAwait(false);
+                return BatchOutcome.InvalidInput;
+            }
+        }
+
+        var summaries = new List<(NotebookInput Input, NotebookRunResult Result, string Status)>();
+        var failed = false;
+        foreach (var (input, notebook, _) in loaded)
+        {
+            var runOptions = options.Run with { NotebookDirectory = Path.GetDirectoryName(Path.GetFullPath(input.SourcePath)) };
+            NotebookRunResult result;
+            try
+            {
+                result = await NotebookRunner.RunAsync(
+                    notebook,
+                    runOptions,
+                    (cell, count) => log.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{input.DisplayName}  cell {cell.Index}/{count}  {StatusWord(cell.Status)}  {cell.Seconds:0.00} s")),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArgumentException e)
+            {
+                await log.WriteLineAsync($"error: {input.DisplayName}: {e.Message}").ConfigureAwait(false);
+                return BatchOutcome.InvalidInput;
+            }
+
+            var status = result.Succeeded ? "ok" : "failed";
+            if (result.FirstFailure is { } failure)
+            {
+                failed = true;
+                await log.WriteLineAsync($"error: {input.DisplayName}: cell {failure.Index} (id {failure.Id}) failed: {failure.Error}").ConfigureAwait(false);
+            }
+
+            if (options.Check)
+            {
+                var differences = OutputComparer.Compare(notebook, result.Notebook);
+                foreach (var d in differences)
+                {
+                    await log.WriteLineAsync($"check: {input.DisplayName}: cell {d.Index} (id {d.Id}): {d.Summary}\n  stored: {d.Expected}\n  now:    {d.Actual}").ConfigureAwait(false);
+                }
+
+                if (differences.Count > 0)
+                {
+                    failed = true;
+                    status = result.Succeeded ? "differs" : status;
+                }
+            }
+            else
+            {
+                WriteOutput(options, input, result, log);
+            }
+
+            summaries.Add((input, result, status));
+        }
+
+        WriteManifest(options, summaries);
+        if (options.ReportDirectory is not null)
+        {
+            var index = HtmlReport.Write(
+                options.ReportDirectory,
+                [.. summaries.Select(s => new ReportEntry(s.Input.DisplayName, s.Result.Notebook, s.Status))],
+                options.ReportOptions);
+            await log.WriteLineAsync($"report: {index}").ConfigureAwait(false);
+        }
+
+        WriteSummary(log, summaries);
+        return failed ? BatchOutcome.Failed : BatchOutcome.Succeeded;
+    }
+
+    private static string StatusWord(Execution.CellStatus status) => status switch
+    {
+        Execution.CellStatus.Ok => "ok",
+        Execution.CellStatus.TimedOut => "timeout",
+        Execution.CellStatus.Cancelled => "cancelled",
+        _ => "error",
+    };
+
+    private static void WriteOutput(BatchRunOptions options, NotebookInput input, NotebookRunResult result, TextWriter log)
+    {
+        var isDib = string.Equals(Path.GetExtension(input.SourcePath), ".dib", StringComparison.OrdinalIgnoreCase);
+        if (options.InPlace && result.Succeeded && !isDib)
+        {
+            NotebookFile.Save(result.Notebook, input.SourcePath);
+            return;
+        }
+
+        if (options.InPlace && !result.Succeeded)
+        {
+            log.WriteLine($"note: {input.DisplayName} failed, so the source was left untouched; the partial output is in {input.OutputPath}");
+        }
+
+        if (!options.InPlace || !result.Succeeded || isDib)
+        {
+            NotebookFile.Save(result.Notebook, input.OutputPath);
+        }
+    }
+
+    private static void WriteManifest(BatchRunOptions options, List<(NotebookInput Input, NotebookRunResult Result, string Status)> summaries)
+    {
+        var notebooks = new JsonArray();
+        foreach (var (input, result, status) in summaries)
+        {
+            var cells = new JsonArray();
+            foreach (var cell in result.Cells)
+            {
+                cells.Add(new JsonObject
+                {
+                    ["index"] = cell.Index,
+                    ["id"] = cell.Id,
+                    ["status"] = StatusWord(cell.Status),
+                    ["seconds"] = Math.Round(cell.Seconds, 4),
+                    ["error"] = cell.Error,
+                });
+            }
+
+            notebooks.Add(new JsonObject
+            {
+                ["source"] = input.SourcePath,
+                ["output"] = options.Check ? null : (options.InPlace && result.Succeeded && !input.SourcePath.EndsWith(".dib", StringComparison.OrdinalIgnoreCase) ? input.SourcePath : input.OutputPath),
+                ["status"] = status,
+                ["seconds"] = Math.Round(result.Seconds, 4),
+                ["cells"] = cells,
+            });
+        }
+
+        var manifest = new JsonObject
+        {
+            ["succeeded"] = summaries.All(s => s.Status == "ok"),
+            ["seconds"] = Math.Round(summaries.Sum(s => s.Result.Seconds), 4),
+            ["notebooks"] = notebooks,
+        };
+        NotebookFile.WriteAtomic(
+            Path.Combine(options.OutputDirectory, ManifestFileName),
+            manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+    }
+
+    private static void WriteSummary(TextWriter log, List<(NotebookInput Input, NotebookRunResult Result, string Status)> summaries)
+    {
+        var width = Math.Max("notebook".Length, summaries.Count == 0 ? 0 : summaries.Max(s => s.Input.DisplayName.Length));
+        log.WriteLine();
+        log.WriteLine($"{"notebook".PadRight(width)}  {"cells",7}  {"status",-8}  {"seconds",8}");
+        foreach (var (input, result, status) in summaries)
+        {
+            var codeCells = result.Notebook.Cells.Count(c => c.CellType == CellType.Code);
+            var cells = $"{result.Cells.Count}/{codeCells}";
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{input.DisplayName.PadRight(width)}  {cells,7}  {status,-8}  {result.Seconds,8:0.00}"));
+        }
+
+        var ok = summaries.Count(s => s.Status == "ok");
+        log.WriteLine($"{ok} of {summaries.Count} notebook(s) succeeded");
+    }
+
+    private static List<NotebookInput>? Expand(BatchRunOptions options, TextWriter log)
+    {
+        if (options.Paths.Count == 0)
+        {
+            log.WriteLine("error: no notebook paths given; pass .ipynb/.dib files or folders.");
+            return null;
+        }
+
+        if (options.InPlace && options.Check)
+        {
+            log.WriteLine("error: --inplace and --check cannot be combined (--check never writes notebooks).");
+            return null;
+        }
+
+        var outputDir = Path.GetFullPath(options.OutputDirectory);
+        var inputs = new List<NotebookInput>();
+        foreach (var path in options.Paths)
+        {
+            var full = Path.GetFullPath(path);
+            if (Directory.Exists(full))
+            {
+                var files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
+                    .Where(NotebookFile.IsNotebookPath)
+                    .Where(f => !IsUnder(f, outputDir) && !f.Split(Path.DirectorySeparatorChar).Any(p => p is ".ipynb_checkpoints" or "bin" or "obj" or ".git"))
+                    .Select(f => Path.GetRelativePath(full, f))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (files.Count == 0)
+                {
+                    log.WriteLine($"error: folder '{path}' contains no .ipynb or .dib notebooks.");
+                    return null;
+                }
+
+                inputs.AddRange(files.Select(rel => new NotebookInput(Path.Combine(full, rel), rel, OutputFor(outputDir, rel))));
+            }
+            else if (File.Exists(full))
+            {
+                if (!NotebookFile.IsNotebookPath(full))
+                {
+                    log.WriteLine($"error: '{path}' is not a notebook (expected .ipynb or .dib).");
+                    return null;
+                }
+
+                var name = Path.GetFileName(full);
+                inputs.Add(new NotebookInput(full, name, OutputFor(outputDir, name)));
+            }
+            else
+            {
+                log.WriteLine($"error: '{path}' does not exist.");
+                return null;
+            }
+        }
+
+        var clash = inputs.GroupBy(i => i.OutputPath, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null && !options.Check && !options.InPlace)
+        {
+            log.WriteLine($"error: {string.Join(" and ", clash.Select(c => c.SourcePath))} would both be written to {clash.Key}; run them separately or with different --out folders.");
+            return null;
+        }
+
+        return inputs;
+    }
+
+    private static string OutputFor(string outputDir, string relative) =>
+        Path.Combine(outputDir, Path.ChangeExtension(relative, ".ipynb"));
+
+    private static bool IsUnder(string path, string dir) =>
+        path.StartsWith(dir.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private sealed record NotebookInput(string SourcePath, string DisplayName, string OutputPath);
+}
