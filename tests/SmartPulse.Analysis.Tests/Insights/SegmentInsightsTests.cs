@@ -1,0 +1,208 @@
+using Microsoft.Data.Analysis;
+using SmartPulse.Analysis.Clustering;
+using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Evaluation;
+using SmartPulse.Analysis.Exploration;
+using SmartPulse.Analysis.Features;
+using SmartPulse.Analysis.Insights;
+
+namespace SmartPulse.Analysis.Tests.Insights;
+
+public class SegmentInsightsTests
+{
+    private static DataFrame Toy() => new(
+        new DoubleDataFrameColumn("a", new double?[] { 1, 2, 3, 10, 11, 12 }),
+        new DoubleDataFrameColumn("b", new double?[] { 5, 5, 6, 5, 6, 6 }),
+        new Int32DataFrameColumn("CustomerID", new int?[] { 1, 2, 3, 4, 5, 6 }));
+
+    [Fact]
+    public void Profile_toy_hand_computed()
+    {
+        var table = SegmentInsights.Profile(Toy(), [0, 0, 0, 1, 1, 1]);
+
+        // The id column is skipped by default.
+        Assert.Equal(["a", "b"], table.Features);
+        var s0 = table[0];
+        Assert.Equal(3, s0.Size);
+        Assert.Equal(0.5, s0.Share);
+        var a = s0["a"];
+
+        // a: overall mean 39/6 = 6.5; SS = 2·(5.5² + 4.5² + 3.5²) = 125.5; sd = √(125.5/5) = √25.1.
+        Assert.Equal(2.0, a.Mean, 12);
+        Assert.Equal(2.0, a.Median, 12);
+        Assert.Equal(6.5, a.OverallMean, 12);
+        Assert.Equal(Math.Sqrt(25.1), a.OverallStd, 12);
+        Assert.Equal(-4.5 / Math.Sqrt(25.1), a.StdDifference, 12);
+
+        // Cohen's d: means 2 and 11, both within-group variances 1 → pooled sd 1 → d = −9.
+        Assert.Equal(-9.0, a.EffectSize, 12);
+
+        // b: segment 0 = {5,5,6} mean 16/3, var 1/3; rest = {5,6,6} mean 17/3, var 1/3 → d = (−1/3)/√(1/3) = −1/√3.
+        Assert.Equal(-1 / Math.Sqrt(3), s0["b"].EffectSize, 12);
+
+        // Top feature by |d| is a, then b.
+        Assert.Equal(["a", "b"], s0.TopFeatures.Select(f => f.Feature));
+        Assert.Equal(9.0, table[1]["a"].EffectSize, 12);
+    }
+
+    [Fact]
+    public void Profile_excludes_noise_and_reports_it()
+    {
+        var table = SegmentInsights.Profile(Toy(), [0, 0, -1, 1, 1, 1]);
+        Assert.Equal(5, table.Rows);
+        Assert.Equal(1, table.NoiseCount);
+        Assert.Equal(0.4, table[0].Share, 12);
+        Assert.Contains(table.Warnings, w => w.Contains("noise", StringComparison.Ordinal));
+        Assert.Equal((1 + 2 + 10 + 11 + 12) / 5.0, table.Overall[0].Mean, 12);
+    }
+
+    [Fact]
+    public void Profile_errors_name_the_problem()
+    {
+        var e1 = Assert.Throws<ArgumentException>(() => SegmentInsights.Profile(Toy(), [0, 1]));
+        Assert.Contains("6 rows", e1.Message, StringComparison.Ordinal);
+        var e2 = Assert.Throws<ArgumentException>(() => SegmentInsights.Profile(Toy(), [0, 0, 0, 1, 1, 1], new ProfileOptions { Features = ["zzz"] }));
+        Assert.Contains("Columns: a, b, CustomerID", e2.Message, StringComparison.Ordinal);
+    }
+
+    private static DataFrame IncomeSpend() => new(
+        // 4 segments of 2 rows: (low, low), (low, high), (high, high), (high, low), plus 2 average rows.
+        new DoubleDataFrameColumn("Annual Income", new double?[] { 10, 12, 10, 12, 90, 92, 90, 92, 50, 50 }),
+        new DoubleDataFrameColumn("Spending Score", new double?[] { 5, 7, 95, 97, 95, 97, 5, 7, 50, 50 }));
+
+    [Fact]
+    public void Names_from_income_and_spending_levels()
+    {
+        var names = SegmentInsights.Name(IncomeSpend(), [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
+        Assert.Equal(
+            ["Low income · Low spending", "Low income · High spending", "High income · High spending", "High income · Low spending", "Average income · Average spending"],
+            names.Select(n => n.Name));
+        Assert.All(names, n => Assert.Null(n.Persona));
+
+        // Segment 2's income: mean 91 vs overall 50.8; the evidence carries these numbers.
+        var income = names[2].Evidence.First(e => e.Measure == "income" && e.Met);
+        Assert.Equal(91, income.SegmentMean, 12);
+        Assert.Equal(50.8, income.OverallMean, 12);
+        Assert.Equal("Annual Income", income.Column);
+    }
+
+    [Fact]
+    public void Duplicate_names_get_deterministic_suffixes_and_threshold_ties_count_as_met()
+    {
+        // Two low/low segments; the second (by id) becomes "(2)".
+        var frame = IncomeSpend();
+        var names = SegmentInsights.Name(frame, [0, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+        Assert.Equal("Low income · Low spending", names[0].Name);
+        Assert.Equal("Low income · Low spending (2)", names[1].Name);
+
+        // A threshold equal to a segment's exact z is met (≥): use segment 4's income z as the threshold.
+        var z = names.First(n => n.Segment == 3).Evidence.First(e => e.Measure == "income").StdDifference;
+        var again = SegmentInsights.Name(frame, [0, 1, 2, 2, 3, 3, 4, 4, 5, 5], new NamingOptions { Threshold = z });
+        Assert.Equal(Level.High, again.First(n => n.Segment == 3).IncomeLevel);
+    }
+
+    private static DataFrame Behaviour() => new(
+        new DoubleDataFrameColumn("Income", new double?[] { 80, 82, 30, 32, 50, 52, 40, 42 }),
+        new DoubleDataFrameColumn("MntTotal", new double?[] { 1500, 1600, 50, 60, 400, 420, 300, 310 }),
+        new DoubleDataFrameColumn("Recency", new double?[] { 10, 12, 50, 52, 90, 95, 40, 42 }),
+        new DoubleDataFrameColumn("NumDealsPurchases", new double?[] { 1, 1, 6, 6, 1, 1, 2, 2 }),
+        new DoubleDataFrameColumn("NumWebPurchases", new double?[] { 6, 6, 2, 2, 1, 1, 9, 9 }),
+        new DoubleDataFrameColumn("NumCatalogPurchases", new double?[] { 6, 6, 0, 0, 1, 1, 1, 1 }),
+        new DoubleDataFrameColumn("NumStorePurchases", new double?[] { 10, 10, 3, 3, 2, 2, 2, 2 }));
+
+    [Fact]
+    public void Personas_follow_the_stated_rules()
+    {
+        var names = SegmentInsights.Name(Behaviour(), [0, 0, 1, 1, 2, 2, 3, 3]);
+
+        // Segment 0: top spend, most purchases, most recent → Loyal / high-value.
+        Assert.Equal(Persona.LoyalHighValue, names[0].Persona);
+        Assert.Equal("Loyal / high-value", names[0].Name);
+
+        // Segment 1: deal share 6/11 (highest) with the lowest spend → Budget Buyers.
+        Assert.Equal(Persona.BudgetBuyers, names[1].Persona);
+        var deal = names[1].Evidence.First(e => e.Measure == "deal share" && e.Met);
+        Assert.Equal(6.0 / 11.0, deal.SegmentMean, 12);
+
+        // Segment 2: last purchase 90+ days ago, 5 purchases → Low engagement.
+        Assert.Equal(Persona.LowEngagement, names[2].Persona);
+
+        // Segment 3: web share 9/12 → Digital Enthusiasts.
+        Assert.Equal(Persona.DigitalEnthusiasts, names[3].Persona);
+        Assert.Contains("web share z ≥ +0.5", names[3].Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mall_kmeans_five_segments_get_the_classic_income_spending_names()
+    {
+        var frame = Datasets.Mall.Load();
+        string[] features = ["Annual Income (k$)", "Spending Score (1-100)"];
+        var cols = features.Select(f => FrameColumns.PresentNumeric(FrameColumns.Get(frame, f))).ToArray();
+        var rows = Enumerable.Range(0, (int)frame.Rows.Count).Select(i => cols.Select(c => c[i]).ToArray()).ToArray();
+        var matrix = FeatureMatrix.FromRows(rows, features);
+        var model = new KMeans(new KMeansOptions { K = 5, Seed = 0 }).Fit(matrix);
+        var silhouette = ClusterMetrics.Silhouette(matrix, model.Labels);
+
+        var report = SegmentInsights.Analyze(frame, model.Labels, silhouette, new ProfileOptions { Dataset = Datasets.Mall });
+
+        Assert.Equal(
+            new[] { "Average income · Average spending", "High income · High spending", "High income · Low spending", "Low income · High spending", "Low income · Low spending" },
+            report.Names.Select(n => n.Name).Order(StringComparer.Ordinal).ToArray());
+
+        // The classic sizes (scikit-learn KMeans k=5 on the same two columns): 81 average, 39 high/high, 35 high/low, 23 + 22 low.
+        var sizeByName = report.Names.ToDictionary(n => n.Name, n => report.Profile[n.Segment].Size);
+        Assert.Equal(81, sizeByName["Average income · Average spending"]);
+        Assert.Equal(39, sizeByName["High income · High spending"]);
+        Assert.Equal(35, sizeByName["High income · Low spending"]);
+
+        // The summary reads the silhouette (≈ 0.554, scikit-learn) as reasonable and quotes it.
+        Assert.Contains("0.55, a reasonable structure", report.Summary.Markdown, StringComparison.Ordinal);
+        Assert.Contains("5 segments over 200 customers", report.Summary.Markdown, StringComparison.Ordinal);
+        Assert.Contains("The largest segment is Average income · Average spending (81 customers, 40.5%)", report.Summary.Markdown, StringComparison.Ordinal);
+        Assert.Contains("High income · High spending has the highest average spending", report.Summary.Markdown, StringComparison.Ordinal);
+
+        // Each narrative quotes its own numbers: size, share and income mean in k$.
+        var hh = report.Names.First(n => n.Name == "High income · High spending");
+        var narrative = report.Narratives.First(n => n.Title.EndsWith(hh.Name, StringComparison.Ordinal));
+        var p = report.Profile[hh.Segment];
+        Assert.Contains("**39 customers (19.5% of 200)**", narrative.Markdown, StringComparison.Ordinal);
+        Assert.Contains($"annual income averages {p["Annual Income (k$)"].Mean.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} k$", narrative.Markdown, StringComparison.Ordinal);
+        Assert.Contains("**Recommendation:**", narrative.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", narrative.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rule_check_narrative_on_shop_customers()
+    {
+        var r = Eda.CheckRule(Datasets.Shop.Load(), "Spending Score (1-100)",
+            new Condition("Annual Income ($)", ">", 50000), new Condition("Family Size", "<", 8), new Condition("Work Experience", "<=", 10));
+        var n = SegmentInsights.Narrate(r);
+
+        // Means from pandas (see EdaPandasParityTests): 51.126 (1,770 rows) vs 49.704 (230 rows).
+        Assert.Contains("**Supported by the data.**", n.Markdown, StringComparison.Ordinal);
+        Assert.Contains("The 1,770 customers who meet every condition average 51.1 Spending Score (1-100) (median 50.0)", n.Markdown, StringComparison.Ordinal);
+        Assert.Contains("against 49.7 (median 49.0) for the other 230", n.Markdown, StringComparison.Ordinal);
+        Assert.Contains("| meets the rule | 1,770 | 51.1 | 50.0 |", n.Markdown, StringComparison.Ordinal);
+        Assert.Contains("not a significance test", n.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rule_check_narrative_says_not_supported_when_the_mean_is_lower()
+    {
+        var frame = new DataFrame(
+            new DoubleDataFrameColumn("income", new double?[] { 60, 70, 10, 20 }),
+            new DoubleDataFrameColumn("score", new double?[] { 10, 20, 80, 90 }));
+        var n = SegmentInsights.Narrate(Eda.CheckRule(frame, "score", new Condition("income", ">", 50)));
+        Assert.Contains("**Not supported by the data.**", n.Markdown, StringComparison.Ordinal);
+        Assert.Contains("a difference of -70 in the mean", n.Markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.75, "strong")]
+    [InlineData(0.70, "reasonable")]
+    [InlineData(0.554, "reasonable")]
+    [InlineData(0.30, "weak")]
+    [InlineData(0.25, "no substantial")]
+    [InlineData(-0.2, "no substantial")]
+    public void Silhouette_bands(double s, string band) => Assert.Equal(band, SilhouetteReading.Band(s));
+}
