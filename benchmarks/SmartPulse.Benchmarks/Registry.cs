@@ -8,6 +8,7 @@ public static class Registry
         new Clustering.SilhouetteBenchmark(),
         new Clustering.KMeansLargeBenchmark(),
         new Clustering.KMeansSizesBenchmark(),
+        new Autoencoder.AutoencoderBenchmark(),
     ];
 
     /// <summary>Runs the benchmark named in <paramref name="args"/>[0], or lists them.</summary>
