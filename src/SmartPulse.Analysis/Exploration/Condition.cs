@@ -12,19 +12,20 @@ public sealed record Condition
 
     /// <summary>Creates a condition.</summary>
     /// <param name="column">The numeric column compared.</param>
-    /// <param name="op">One of <c>&gt; &gt;= &lt; &lt;= == !=</c>.</param>
+    /// <param name="operator">One of <c>&gt; &gt;= &lt; &lt;= == !=</c>.</param>
     /// <param name="value">The threshold.</param>
     /// <exception cref="ArgumentException">Unknown operator (lists the valid ones) or empty column name.</exception>
-    public Condition(string column, string op, double value)
+    [System.Text.Json.Serialization.JsonConstructor]
+    public Condition(string column, string @operator, double value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(column);
-        if (Array.IndexOf(_operators, op) < 0)
+        if (Array.IndexOf(_operators, @operator) < 0)
         {
-            throw new ArgumentException($"Unknown operator '{op}'. Use one of: {string.Join(" ", _operators)}.", nameof(op));
+            throw new ArgumentException($"Unknown operator '{@operator}'. Use one of: {string.Join(" ", _operators)}.", nameof(@operator));
         }
 
         Column = column;
-        Operator = op;
+        Operator = @operator;
         Value = value;
     }
 

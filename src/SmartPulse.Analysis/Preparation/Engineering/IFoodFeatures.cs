@@ -1,0 +1,25 @@
+using Microsoft.Data.Analysis;
+
+namespace SmartPulse.Analysis.Preparation;
+
+/// <summary>
+/// Engineered features of the iFood analysis (ifood_df.csv), stateless:
+/// <list type="bullet">
+/// <item><c>Total_Spending</c> = the six Mnt columns including MntGoldProds (the file's MntTotal excludes gold).</item>
+/// <item><c>Total_Purchases</c> = NumWebPurchases + NumCatalogPurchases + NumStorePurchases.</item>
+/// <item><c>Web_Share</c>, <c>Catalog_Share</c>, <c>Store_Share</c> = each channel / Total_Purchases.</item>
+/// <item><c>Deal_Share</c> = NumDealsPurchases / Total_Purchases (can exceed 1 in this data).</item>
+/// </list>
+/// Rule: a customer with no purchases has all shares 0 (nothing bought through any channel); those rows are reported.
+/// </summary>
+public sealed record IFoodFeatures : IPreparationStep
+{
+    /// <inheritdoc />
+    public FittedStep Fit(DataFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var fitted = new FittedIFoodFeatures();
+        FrameOps.Require(frame, fitted.RequiredColumns, FittedIFoodFeatures.StepName);
+        return fitted;
+    }
+}
