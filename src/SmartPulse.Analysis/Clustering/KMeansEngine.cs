@@ -13,6 +13,9 @@ public enum KMeansEngine
     /// <summary>
     /// ML.NET's <c>KMeansTrainer</c> (k-means++ initialisation, Yinyang-accelerated Lloyd in float), one thread per
     /// restart, restarts in parallel; the winner is then refined by double-precision Lloyd passes until no label changes.
+    /// ML.NET's k-means++ draws one candidate per centre (scikit-learn's greedy variant draws 2 + ln k and keeps the best),
+    /// so a single ML.NET start is weaker; with the default 10 restarts both reach the same optima on Mall Customers for
+    /// k = 3..5, but at k = 2 two of six seeds stopped 0.6–0.9 % above the optimum (measured; scikit-learn: none).
     /// </summary>
     MLNet,
 
