@@ -70,6 +70,25 @@ public sealed class DenseAutoencoderTests
     }
 
     [Fact]
+    public void The_training_loop_does_not_allocate_per_batch()
+    {
+        long Allocated(int epochs)
+        {
+            var options = new AutoencoderOptions { Seed = 1, Epochs = epochs };
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            new DenseAutoencoder(options).Fit(Mall);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Allocated(2); // warm up
+        var few = Allocated(10);
+        var many = Allocated(60);
+
+        // 50 more epochs = 1,250 more batches; only the per-epoch loss lists may grow (8 bytes per epoch, twice).
+        Assert.True(many - few < 4096, $"10 epochs allocated {few:N0} bytes, 60 epochs {many:N0}");
+    }
+
+    [Fact]
     public void Encode_decode_and_reconstruct_are_consistent()
     {
         var model = new DenseAutoencoder(new AutoencoderOptions { Seed = 1, Epochs = 20 }).Fit(Mall);
