@@ -67,8 +67,10 @@ public sealed record AutoencoderOptions
     public double EarlyStoppingMinDelta { get; init; }
 
     /// <summary>
-    /// When early stopping stops training, go back to the weights of the best epoch (Keras
-    /// <c>restore_best_weights</c>); default false, as in Keras.
+    /// With early stopping on, end with the weights of the best epoch (<see cref="TrainingHistory.BestEpoch"/>) instead
+    /// of the last one (Keras <c>restore_best_weights</c>). Unlike Keras 2, this also applies when all
+    /// <see cref="Epochs"/> ran without stopping early. Default false, as in Keras. Ignored without
+    /// <see cref="EarlyStoppingPatience"/>.
     /// </summary>
     public bool RestoreBestWeights { get; init; }
 
