@@ -72,8 +72,7 @@ internal sealed class LloydCore
         var first = random.Next(N);
         CopyRow(first, centers.AsSpan(0, d));
         var closest = new double[N];
-        DistancesTo(centers.AsSpan(0, d), closest, null);
-        var potential = Sum(closest);
+        var potential = CandidateDistances(centers.AsSpan(0, d).ToArray(), 1, [closest], null)[0];
         var cumulative = new double[N];
         var candidateDist = new double[trials][];
         for (var t = 0; t < trials; t++)
@@ -81,7 +80,6 @@ internal sealed class LloydCore
             candidateDist[t] = new double[N];
         }
 
-        var candidate = new double[d];
         for (var c = 1; c < k; c++)
         {
             var running = 0.0;
@@ -112,16 +110,20 @@ internal sealed class LloydCore
                 ids[t] = Math.Min(pos, N - 1);
             }
 
-            var best = -1;
-            var bestPotential = double.PositiveInfinity;
+            var candidates = new double[trials * d];
             for (var t = 0; t < trials; t++)
             {
-                CopyRow(ids[t], candidate);
-                DistancesTo(candidate, candidateDist[t], closest);
-                var pot = Sum(candidateDist[t]);
-                if (pot < bestPotential)
+                CopyRow(ids[t], candidates.AsSpan(t * d, d));
+            }
+
+            var potentials = CandidateDistances(candidates, trials, candidateDist, closest);
+            var best = 0;
+            var bestPotential = potentials[0];
+            for (var t = 1; t < trials; t++)
+            {
+                if (potentials[t] < bestPotential)
                 {
-                    bestPotential = pot;
+                    bestPotential = potentials[t];
                     best = t;
                 }
             }
@@ -350,47 +352,78 @@ internal sealed class LloydCore
         }
     }
 
-    /// <summary>Squared distance of every row to <paramref name="center"/>, optionally min-ed with <paramref name="floor"/>.</summary>
-    private void DistancesTo(ReadOnlySpan<double> center, double[] target, double[]? floor)
+    /// <summary>
+    /// For each of <paramref name="count"/> candidate centres: squared distance of every row to it, min-ed with
+    /// <paramref name="floor"/> when given, written to <paramref name="targets"/>[t]; returns each target's sum. One pass
+    /// over the data (each chunk stays in cache for all candidates); sums merged in chunk order (deterministic).
+    /// </summary>
+    private double[] CandidateDistances(double[] candidates, int count, double[][] targets, double[]? floor)
     {
         var d = D;
-        var centerCopy = center.ToArray();
-        Parallel.For(0, Chunks, ch =>
+        var chunks = Chunks;
+        var partial = new double[chunks * count];
+        Parallel.For(0, chunks, ch =>
         {
             var r0 = ch * ChunkRows;
             var r1 = Math.Min(N, r0 + ChunkRows);
-            var span = target.AsSpan(r0, r1 - r0);
-            span.Clear();
-            for (var j = 0; j < d; j++)
+            for (var t = 0; t < count; t++)
             {
-                var col = _columns.AsSpan((j * N) + r0, r1 - r0);
-                var cj = centerCopy[j];
-                var r = 0;
-                if (Vector512.IsHardwareAccelerated)
+                var span = targets[t].AsSpan(r0, r1 - r0);
+                span.Clear();
+                for (var j = 0; j < d; j++)
                 {
-                    var cv = Vector512.Create(cj);
-                    for (; r + Vector512<double>.Count <= span.Length; r += Vector512<double>.Count)
+                    var col = _columns.AsSpan((j * N) + r0, r1 - r0);
+                    var cj = candidates[(t * d) + j];
+                    var r = 0;
+                    if (Vector512.IsHardwareAccelerated)
                     {
-                        var diff = Vector512.Create(col.Slice(r, Vector512<double>.Count)) - cv;
-                        Vector512.FusedMultiplyAdd(diff, diff, Vector512.Create((ReadOnlySpan<double>)span.Slice(r, Vector512<double>.Count))).CopyTo(span.Slice(r));
+                        var cv = Vector512.Create(cj);
+                        for (; r + Vector512<double>.Count <= span.Length; r += Vector512<double>.Count)
+                        {
+                            var diff = Vector512.Create(col.Slice(r, Vector512<double>.Count)) - cv;
+                            Vector512.FusedMultiplyAdd(diff, diff, Vector512.Create((ReadOnlySpan<double>)span.Slice(r, Vector512<double>.Count))).CopyTo(span.Slice(r));
+                        }
+                    }
+
+                    for (; r < span.Length; r++)
+                    {
+                        var diff = col[r] - cj;
+                        span[r] = Math.FusedMultiplyAdd(diff, diff, span[r]);
                     }
                 }
 
-                for (; r < span.Length; r++)
+                var sum = 0.0;
+                if (floor is not null)
                 {
-                    var diff = col[r] - cj;
-                    span[r] = Math.FusedMultiplyAdd(diff, diff, span[r]);
+                    for (var r = 0; r < span.Length; r++)
+                    {
+                        var v = Math.Min(span[r], floor[r0 + r]);
+                        span[r] = v;
+                        sum += v;
+                    }
                 }
-            }
+                else
+                {
+                    foreach (var v in span)
+                    {
+                        sum += v;
+                    }
+                }
 
-            if (floor is not null)
-            {
-                for (var r = 0; r < span.Length; r++)
-                {
-                    span[r] = Math.Min(span[r], floor[r0 + r]);
-                }
+                partial[(ch * count) + t] = sum;
             }
         });
+
+        var totals = new double[count];
+        for (var ch = 0; ch < chunks; ch++)
+        {
+            for (var t = 0; t < count; t++)
+            {
+                totals[t] += partial[(ch * count) + t];
+            }
+        }
+
+        return totals;
     }
 
     private int RelocateEmpty(double[] sums, long[] counts, int[] labels, double[] dist, int k)
@@ -444,16 +477,5 @@ internal sealed class LloydCore
         {
             target[j] = _columns[(j * N) + row];
         }
-    }
-
-    private static double Sum(double[] values)
-    {
-        var s = 0.0;
-        foreach (var v in values)
-        {
-            s += v;
-        }
-
-        return s;
     }
 }
