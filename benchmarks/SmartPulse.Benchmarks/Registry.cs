@@ -9,6 +9,7 @@ public static class Registry
         new Clustering.KMeansLargeBenchmark(),
         new Clustering.KMeansSizesBenchmark(),
         new Autoencoder.AutoencoderBenchmark(),
+        new Engine.EngineBenchmark(),
     ];
 
     /// <summary>Runs the benchmark named in <paramref name="args"/>[0], or lists them.</summary>
