@@ -1,0 +1,94 @@
+using Plotly.NET;
+using SmartPulse.Analysis.Data;
+using SmartPulse.Display.Html;
+
+namespace SmartPulse.Display.Charts;
+
+/// <summary>Small helpers that assemble Plotly.NET traces and layouts from plain values.</summary>
+internal static class PlotlyBuild
+{
+    /// <summary>A property bag; null values are dropped.</summary>
+    public static Dictionary<string, object> Obj(params (string Key, object? Value)[] props)
+    {
+        var d = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (k, v) in props)
+        {
+            if (v is not null)
+            {
+                d[k] = v;
+            }
+        }
+
+        return d;
+    }
+
+    /// <summary>A 2-D trace (scatter, bar, box, heatmap, …) with the given properties.</summary>
+    public static Trace Trace2D(string type, params (string Key, object? Value)[] props) => Fill(new Trace2D(type), props);
+
+    /// <summary>A 3-D trace (scatter3d).</summary>
+    public static Trace Trace3D(string type, params (string Key, object? Value)[] props) => Fill(new Trace3D(type), props);
+
+    /// <summary>A polar trace (scatterpolar).</summary>
+    public static Trace TracePolar(string type, params (string Key, object? Value)[] props) => Fill(new TracePolar(type), props);
+
+    /// <summary>A chart of <paramref name="traces"/> with <paramref name="layout"/> (no Plotly.NET default template).</summary>
+    public static SmartChart Chart(IEnumerable<Trace> traces, string title, Dictionary<string, object> layout, int height = 480)
+    {
+        var chart = GenericChart.ofTraceObjects(false, traces.ToList());
+        var l = new Layout();
+        l.SetProperty("title", Obj(("text", HtmlText.Encode(title)), ("x", 0.02)));
+        foreach (var (k, v) in layout)
+        {
+            l.SetProperty(k, v);
+        }
+
+        return new SmartChart(GenericChart.setLayout(l, chart), title, height);
+    }
+
+    /// <summary>An axis with a title.</summary>
+    public static Dictionary<string, object> Axis(string? title, params (string Key, object? Value)[] more) =>
+        Obj(new[] { ("title", (object?)(title is null ? null : Obj(("text", HtmlText.Encode(title))))) }.Concat(more).ToArray());
+
+    /// <summary>Values as a JSON-safe array: NaN and infinities become null.</summary>
+    public static double?[] Nums(IEnumerable<double> values) => values.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray();
+
+    /// <summary>Nullable values as a JSON-safe array.</summary>
+    public static double?[] Nums(IEnumerable<double?> values) => values.Select(v => v is { } x && double.IsFinite(x) ? v : null).ToArray();
+
+    /// <summary>"Annual income (k$)" from the dataset schema, else the column name.</summary>
+    public static string AxisTitle(DatasetDescriptor? dataset, string column)
+    {
+        var spec = dataset?.Columns.FirstOrDefault(c => c.Name == column);
+        if (spec is null)
+        {
+            return column;
+        }
+
+        return spec.Unit is { Length: > 0 } unit && !spec.Label.Contains('(', StringComparison.Ordinal) ? $"{spec.Label} ({unit})" : spec.Label;
+    }
+
+    /// <summary>The segment ids present, ascending (noise −1 first when present).</summary>
+    public static int[] Segments(IReadOnlyList<int> labels) => labels.Distinct().Order().ToArray();
+
+    /// <summary>Checks that two sequences have equal lengths.</summary>
+    public static void SameLength(int expected, int actual, string what, string parameter)
+    {
+        if (expected != actual)
+        {
+            throw new ArgumentException($"{what} has {actual} entries but {expected} were expected (one per row).", parameter);
+        }
+    }
+
+    private static Trace Fill(Trace t, (string Key, object? Value)[] props)
+    {
+        foreach (var (k, v) in props)
+        {
+            if (v is not null)
+            {
+                t.SetProperty(k, v);
+            }
+        }
+
+        return t;
+    }
+}
