@@ -31,6 +31,8 @@ public static class CommandLine
         var root = new RootCommand("SmartPulse: customer segmentation in C#, and the engine that runs its notebooks.");
         root.Subcommands.Add(ProfileCommand.Create(console));
         root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(SegmentCommand.Create(console));
+        root.Subcommands.Add(ScoreCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Analysis;
+
+namespace SmartPulse.Analysis.Export;
+
+/// <summary>
+/// Writes a frame as RFC 4180 CSV (UTF-8 without BOM, LF line ends, invariant culture) for Tableau,
+/// Power BI or Excel. Text cells that begin with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> are
+/// prefixed with an apostrophe so a spreadsheet does not run them as formulas (OWASP CSV injection);
+/// numeric columns are written as plain numbers. Missing values are empty cells. The file is written
+/// to a temp file and renamed, so an existing file is never left half-written.
+/// </summary>
+public static class CsvExport
+{
+    /// <summary>Writes <paramref name="frame"/> to <paramref name="path"/> atomically.</summary>
+    public static void Write(DataFrame frame, string path)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"{directory}: folder not found for output file {full}. Create it first.");
+        }
+
+        var temp = full + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            File.WriteAllText(temp, ToCsv(frame), new UTF8Encoding(false));
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>The CSV text of <paramref name="frame"/>.</summary>
+    public static string ToCsv(DataFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', frame.Columns.Select(c => Quote(Neutralise(c.Name)))).Append('\n');
+        var numeric = frame.Columns.Select(Data.FrameColumns.IsNumeric).ToArray();
+        for (long r = 0; r < frame.Rows.Count; r++)
+        {
+            for (var c = 0; c < frame.Columns.Count; c++)
+            {
+                if (c > 0)
+                {
+                    sb.Append(',');
+                }
+
+                sb.Append(Cell(frame.Columns[c][r], numeric[c]));
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Cell(object? value, bool numeric) => value switch
+    {
+        null => "",
+        double d when numeric => d.ToString("R", CultureInfo.InvariantCulture),
+        float f when numeric => f.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable n when numeric => n.ToString(null, CultureInfo.InvariantCulture),
+        DateTime dt => dt.ToString(dt.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable f => Quote(Neutralise(f.ToString(null, CultureInfo.InvariantCulture))),
+        _ => Quote(Neutralise(value.ToString() ?? "")),
+    };
+
+    /// <summary>Prefixes text starting with = + - @ (or a tab/CR) with an apostrophe.</summary>
+    public static string Neutralise(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+
+    private static string Quote(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}

@@ -1,0 +1,28 @@
+using Microsoft.Data.Analysis;
+
+namespace SmartPulse.Analysis.Segmentation;
+
+/// <summary>Builds the segmented table for export: the original columns of the kept rows, the model features (prefixed <c>model_</c>) and <c>Segment</c>.</summary>
+public static class SegmentTable
+{
+    /// <summary>The column holding each row's segment (−1 = DBSCAN noise).</summary>
+    public const string SegmentColumn = "Segment";
+
+    /// <summary>The table for <paramref name="original"/> with <paramref name="prepared"/> rows and their <paramref name="segments"/>.</summary>
+    public static DataFrame Build(DataFrame original, Preparation.PreparedData prepared, IReadOnlyList<int> segments, IReadOnlyList<string> modelFeatures)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(prepared);
+        var rows = new Int64DataFrameColumn("row", prepared.SourceRows.Select(r => (long?)r));
+        var columns = original.Columns.Select(c => c.Clone(rows)).ToList();
+        foreach (var feature in modelFeatures)
+        {
+            var model = prepared.Frame[feature].Clone();
+            model.SetName("model_" + feature);
+            columns.Add(model);
+        }
+
+        columns.Add(new Int32DataFrameColumn(SegmentColumn, segments.Select(s => (int?)s)));
+        return new DataFrame(columns);
+    }
+}

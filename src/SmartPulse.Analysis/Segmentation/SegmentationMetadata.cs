@@ -1,0 +1,24 @@
+namespace SmartPulse.Analysis.Segmentation;
+
+/// <summary>What a saved segmentation model records about how it was made (no timestamps, so files are reproducible).</summary>
+/// <param name="Format">Always <see cref="SegmentationModel.Format"/>.</param>
+/// <param name="Version">The format version.</param>
+/// <param name="PackageVersion">The SmartPulse.Analysis version that wrote it.</param>
+/// <param name="Algorithm">kmeans, ward or dbscan.</param>
+/// <param name="Parameters">The clustering settings, as text.</param>
+/// <param name="InputFeatures">The input columns used as features.</param>
+/// <param name="ModelFeatures">The feature columns after preparation (model space).</param>
+/// <param name="TrainingRows">Rows the model was fitted on.</param>
+/// <param name="TrainingMetrics">k, inertia, silhouette, Calinski–Harabasz, Davies–Bouldin on the training data.</param>
+/// <param name="Sizes">Training rows per segment.</param>
+public sealed record SegmentationMetadata(
+    string Format,
+    int Version,
+    string PackageVersion,
+    string Algorithm,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyList<string> InputFeatures,
+    IReadOnlyList<string> ModelFeatures,
+    int TrainingRows,
+    IReadOnlyDictionary<string, double?> TrainingMetrics,
+    IReadOnlyList<int> Sizes);

@@ -1,0 +1,173 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Data.Analysis;
+using SmartPulse.Analysis.Autoencoder;
+using SmartPulse.Analysis.Preparation;
+
+namespace SmartPulse.Analysis.Segmentation;
+
+/// <summary>
+/// A saved segmentation: the fitted preparation pipeline, an optional autoencoder applied to the
+/// prepared features, the rule that assigns segments, and metadata. One zip with the entries
+/// <c>metadata.json</c>, <c>pipeline.json</c>, <c>assigner.json</c> and optionally
+/// <c>autoencoder.json</c>. <see cref="Score"/> labels new customers exactly as the fit did.
+/// </summary>
+public sealed class SegmentationModel
+{
+    /// <summary>The format name in <c>metadata.json</c>.</summary>
+    public const string Format = "smartpulse.segmentation-model";
+
+    /// <summary>The current format version.</summary>
+    public const int FormatVersion = 1;
+
+    private static readonly JsonSerializerOptions _json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Creates a model from its parts.</summary>
+    public SegmentationModel(FittedPipeline pipeline, SegmentAssigner assigner, SegmentationMetadata metadata, AutoencoderModel? autoencoder = null)
+    {
+        Pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+        Assigner = assigner ?? throw new ArgumentNullException(nameof(assigner));
+        Metadata = metadata ?? throw new ArgumentNullException(nameof(metadata));
+        Autoencoder = autoencoder;
+    }
+
+    /// <summary>The fitted preparation.</summary>
+    public FittedPipeline Pipeline { get; }
+
+    /// <summary>The segment rule in model space.</summary>
+    public SegmentAssigner Assigner { get; }
+
+    /// <summary>How the model was made.</summary>
+    public SegmentationMetadata Metadata { get; }
+
+    /// <summary>The autoencoder whose codes are clustered, if any.</summary>
+    public AutoencoderModel? Autoencoder { get; }
+
+    /// <summary>Prepares <paramref name="frame"/> and assigns each kept row a segment.</summary>
+    /// <exception cref="ArgumentException">Columns the model needs are missing (the message lists them and what was found).</exception>
+    public (PreparedData Prepared, int[] Segments) Score(DataFrame frame)
+    {
+        var prepared = Pipeline.Transform(frame);
+        var features = prepared.Features();
+        if (Autoencoder is not null)
+        {
+            features = Autoencoder.Encode(features);
+        }
+
+        return (prepared, Assigner.Assign(features));
+    }
+
+    /// <summary>Writes the zip to <paramref name="path"/> atomically (temp file, then rename).</summary>
+    public void Save(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            using (var stream = File.Create(temp))
+            {
+                Save(stream);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Writes the zip to <paramref name="stream"/>.</summary>
+    public void Save(Stream stream)
+    {
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        Write(zip, "metadata.json", s => JsonSerializer.Serialize(s, Metadata, _json));
+        Write(zip, "pipeline.json", Pipeline.Save);
+        Write(zip, "assigner.json", s => JsonSerializer.Serialize(s, Assigner, _json));
+        Autoencoder?.SaveToZip(zip);
+    }
+
+    /// <summary>Reads a model zip.</summary>
+    /// <exception cref="InvalidDataException">Not a SmartPulse segmentation model (the message says what is wrong).</exception>
+    public static SegmentationModel Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{Path.GetFullPath(path)}: model file not found. Create one with 'smartpulse segment ... --model {path}'.", path);
+        }
+
+        using var stream = File.OpenRead(path);
+        try
+        {
+            return Load(stream);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{Path.GetFullPath(path)}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Reads a model zip from a stream.</summary>
+    /// <exception cref="InvalidDataException">Not a SmartPulse segmentation model.</exception>
+    public static SegmentationModel Load(Stream stream)
+    {
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"not a zip file ({ex.Message}).", ex);
+        }
+
+        using (zip)
+        {
+            var metadata = Read(zip, "metadata.json", s => JsonSerializer.Deserialize<SegmentationMetadata>(s, _json));
+            if (metadata?.Format != Format)
+            {
+                throw new InvalidDataException($"not a SmartPulse segmentation model (format '{metadata?.Format}').");
+            }
+
+            if (metadata.Version > FormatVersion)
+            {
+                throw new InvalidDataException($"model format version {metadata.Version} is newer than this SmartPulse reads ({FormatVersion}).");
+            }
+
+            var pipeline = Read(zip, "pipeline.json", FittedPipeline.Load);
+            var assigner = Read(zip, "assigner.json", s => JsonSerializer.Deserialize<SegmentAssigner>(s, _json))
+                ?? throw new InvalidDataException("assigner.json is empty.");
+            var autoencoder = zip.GetEntry(AutoencoderModel.DefaultEntryName) is null ? null : AutoencoderModel.LoadFromZip(zip);
+            return new SegmentationModel(pipeline, assigner, metadata, autoencoder);
+        }
+    }
+
+    private static void Write(ZipArchive zip, string name, Action<Stream> write)
+    {
+        // A fixed timestamp keeps the zip byte-stable across runs.
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        using var s = entry.Open();
+        write(s);
+    }
+
+    private static T Read<T>(ZipArchive zip, string name, Func<Stream, T> read)
+    {
+        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"the model zip has no '{name}' entry; entries: {string.Join(", ", zip.Entries.Select(e => e.FullName))}.");
+        using var s = entry.Open();
+        try
+        {
+            return read(s);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"'{name}' is not valid: {ex.Message}", ex);
+        }
+    }
+}

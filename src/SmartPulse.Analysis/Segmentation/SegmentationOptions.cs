@@ -1,0 +1,40 @@
+using SmartPulse.Analysis.Preparation;
+
+namespace SmartPulse.Analysis.Segmentation;
+
+/// <summary>
+/// One-call segmentation of a customer table: which numeric features, how to scale them, which
+/// algorithm and k. Missing feature values are imputed with the training median (reported).
+/// </summary>
+public sealed record SegmentationOptions
+{
+    /// <summary>The numeric feature columns (at least one).</summary>
+    public required IReadOnlyList<string> Features { get; init; }
+
+    /// <summary>The number of segments; null = choose automatically with a k sweep (the recommended k).</summary>
+    public int? K { get; init; }
+
+    /// <summary>The algorithm (default KMeans).</summary>
+    public SegmentationAlgorithm Algorithm { get; init; } = SegmentationAlgorithm.KMeans;
+
+    /// <summary>The scaling applied before clustering; null = none (raw units).</summary>
+    public ScalingKind? Scale { get; init; } = ScalingKind.Standard;
+
+    /// <summary>KMeans restarts (default 10).</summary>
+    public int Restarts { get; init; } = 10;
+
+    /// <summary>The seed of every random choice.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Smallest k tried when <see cref="K"/> is null.</summary>
+    public int MinK { get; init; } = 2;
+
+    /// <summary>Largest k tried when <see cref="K"/> is null.</summary>
+    public int MaxK { get; init; } = 10;
+
+    /// <summary>DBSCAN neighbourhood radius in model (scaled) units.</summary>
+    public double Eps { get; init; } = 0.5;
+
+    /// <summary>DBSCAN minimum neighbours (including the point) of a core point.</summary>
+    public int MinPoints { get; init; } = 5;
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
+using SmartPulse.Analysis.Clustering;
+using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Evaluation;
+using SmartPulse.Analysis.Preparation;
+
+namespace SmartPulse.Analysis.Segmentation;
+
+/// <summary>
+/// Segments a customer table in one call (what <c>smartpulse segment</c> and the bring-your-own-data
+/// notebook use): validate the features, impute missing values with the median, scale, choose k
+/// (given, or the k sweep's recommendation), cluster, score, and package a saveable model.
+/// </summary>
+public static class Segmenter
+{
+    /// <summary>Fits a segmentation of <paramref name="frame"/>.</summary>
+    /// <exception cref="ArgumentException">Bad options or data: unknown or non-numeric feature, all-missing column, k out of range, constant data. The message names the value and how to fix it.</exception>
+    public static SegmentationRun Fit(DataFrame frame, SegmentationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(frame, options);
+
+        var steps = new List<IPreparationStep>();
+        var withMissing = options.Features.Where(f => frame[f].NullCount > 0).ToArray();
+        if (withMissing.Length > 0)
+        {
+            steps.Add(new Imputer(withMissing.Select(f => new ColumnImputation(f, ImputeStrategy.Median)).ToArray()));
+        }
+
+        steps.Add(new SelectColumns([.. options.Features]));
+        if (options.Scale is { } kind)
+        {
+            steps.Add(new ScalerOptions(kind, options.Features));
+        }
+
+        var pipeline = new PreparationPipeline([.. steps]) { Features = options.Features }.Fit(frame);
+        var prepared = pipeline.FitResult!;
+        var features = prepared.Features();
+        var distinctRows = Enumerable.Range(0, features.Rows).Select(i => string.Join(",", features.Row(i).ToArray())).Distinct().Count();
+        if (distinctRows < 2)
+        {
+            throw new ArgumentException($"All {features.Rows} rows have the same values of {string.Join(", ", options.Features)}: there is nothing to segment. Choose features that vary.", nameof(frame));
+        }
+
+        var kmeansOptions = new KMeansOptions { Restarts = options.Restarts, Seed = options.Seed };
+        KSweepResult? sweep = null;
+        var k = options.K ?? 0;
+        if (options.K is null && options.Algorithm != SegmentationAlgorithm.Dbscan)
+        {
+            sweep = new KSweep(new KSweepOptions { MinK = options.MinK, MaxK = Math.Min(options.MaxK, features.Rows - 1), KMeans = kmeansOptions }).Fit(features);
+            k = sweep.RecommendedK;
+        }
+
+        ClusteringResult result;
+        SegmentAssigner assigner;
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        switch (options.Algorithm)
+        {
+            case SegmentationAlgorithm.KMeans:
+            {
+                var model = sweep?.Model(k) ?? new KMeans(kmeansOptions with { K = k }).Fit(features);
+                result = model.ToResult(features);
+                assigner = new NearestCentroid(model.Centroids);
+                parameters["k"] = k.ToString(CultureInfo.InvariantCulture);
+                parameters["restarts"] = options.Restarts.ToString(CultureInfo.InvariantCulture);
+                parameters["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture);
+                break;
+            }
+
+            case SegmentationAlgorithm.Ward:
+                result = new Ward(new WardOptions { K = k }).Fit(features).ToResult(features);
+                assigner = new NearestCentroid(result.Centroids);
+                parameters["k"] = k.ToString(CultureInfo.InvariantCulture);
+                break;
+
+            default:
+            {
+                var model = new Dbscan(new DbscanOptions { Eps = options.Eps, MinPoints = options.MinPoints }).Fit(features);
+                result = model.ToResult(features);
+                var core = Enumerable.Range(0, features.Rows).Where(i => model.IsCore[i]).ToArray();
+                assigner = new NearestCorePoint(core.Select(i => (IReadOnlyList<double>)features.Row(i).ToArray()).ToArray(), core.Select(i => model.Labels[i]).ToArray(), options.Eps);
+                parameters["eps"] = options.Eps.ToString("R", CultureInfo.InvariantCulture);
+                parameters["min_points"] = options.MinPoints.ToString(CultureInfo.InvariantCulture);
+                break;
+            }
+        }
+
+        parameters["scale"] = options.Scale?.ToString().ToLowerInvariant() ?? "none";
+        var scores = result.Score(features, seed: options.Seed);
+        var scaler = pipeline.Steps.OfType<FittedScaler>().FirstOrDefault();
+        var original = result.Centroids
+            .Select(c => (IReadOnlyList<double>)options.Features.Select((f, j) => scaler is null ? c[j] : scaler.Inverse(f, c[j])).ToArray())
+            .ToArray();
+        var metrics = new Dictionary<string, double?>(StringComparer.Ordinal)
+        {
+            ["k"] = result.ClusterCount,
+            ["inertia"] = result.Inertia,
+            ["silhouette"] = scores.Silhouette,
+            ["calinski_harabasz"] = scores.CalinskiHarabasz,
+            ["davies_bouldin"] = scores.DaviesBouldin,
+        };
+        var metadata = new SegmentationMetadata(
+            SegmentationModel.Format,
+            SegmentationModel.FormatVersion,
+            typeof(Segmenter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            result.Algorithm,
+            parameters,
+            options.Features,
+            pipeline.FeatureNames,
+            features.Rows,
+            metrics,
+            result.Sizes);
+        return new SegmentationRun(prepared, features, result, scores, original, sweep, new SegmentationModel(pipeline, assigner, metadata));
+    }
+
+    private static void Validate(DataFrame frame, SegmentationOptions options)
+    {
+        if (options.Features is null || options.Features.Count == 0)
+        {
+            throw new ArgumentException($"Give at least one feature column. Columns: {string.Join(", ", frame.Columns.Select(c => c.Name))}.", nameof(options));
+        }
+
+        foreach (var feature in options.Features)
+        {
+            var index = frame.Columns.IndexOf(feature);
+            if (index < 0)
+            {
+                throw new ArgumentException($"Feature '{feature}' is not a column. Columns: {string.Join(", ", frame.Columns.Select(c => c.Name))}.", nameof(options));
+            }
+
+            var column = frame.Columns[index];
+            if (!FrameColumns.IsNumeric(column))
+            {
+                throw new ArgumentException($"Feature '{feature}' holds text ({column.DataType.Name}); segmentation needs numbers. Encode it first (one-hot or ordinal in a preparation pipeline) or choose a numeric column.", nameof(options));
+            }
+
+            if (column.NullCount == column.Length)
+            {
+                throw new ArgumentException($"Feature '{feature}' is missing in every row. Choose a column with values.", nameof(options));
+            }
+        }
+
+        if (options.Features.Distinct(StringComparer.Ordinal).Count() != options.Features.Count)
+        {
+            throw new ArgumentException($"A feature is listed twice: {string.Join(", ", options.Features)}.", nameof(options));
+        }
+
+        var rows = frame.Rows.Count;
+        if (options.K is { } k && (k < 1 || k > rows))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), k, $"k must be between 1 and the number of rows ({rows}); got {k}.");
+        }
+
+        if (options.K is null && options.Algorithm != SegmentationAlgorithm.Dbscan && (options.MinK < 2 || options.MaxK < options.MinK || rows < 3))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"Automatic k needs 2 ≤ MinK ≤ MaxK and at least 3 rows; got MinK {options.MinK}, MaxK {options.MaxK}, {rows} rows.");
+        }
+
+        if (options.Restarts < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Restarts, "Restarts must be at least 1 (10 is scikit-learn's classic n_init).");
+        }
+    }
+}
