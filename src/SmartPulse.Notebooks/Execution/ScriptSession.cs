@@ -31,6 +31,7 @@ public sealed class ScriptSession : IDisposable
     private static readonly object _referencesGate = new();
     private static IReadOnlyList<MetadataReference>? _baseReferences;
 
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly InteractiveAssemblyLoader _loader = new();
     private readonly NotebookGlobals _globals = new();
     private readonly PackageResolver _resolver;
@@ -93,6 +94,7 @@ public sealed class ScriptSession : IDisposable
     /// <param name="cellName">Name used in stack traces (<c>in {cellName}:line N</c>); null for <c>cell {count}</c>.</param>
     /// <param name="cancellationToken">Cancels the cell (status <see cref="CellStatus.Cancelled"/>).</param>
     /// <returns>The outcome and outputs.</returns>
+    /// <remarks>Calls are serialised: a second call waits until the first has finished (or timed out).</remarks>
     public async Task<CellExecutionResult> ExecuteAsync(
         string code,
         ICellOutputObserver? observer = null,
@@ -101,6 +103,24 @@ public sealed class ScriptSession : IDisposable
         CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ExecuteCoreAsync(code, observer, timeout, cellName, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<CellExecutionResult> ExecuteCoreAsync(
+        string code,
+        ICellOutputObserver? observer,
+        TimeSpan? timeout,
+        string? cellName,
+        CancellationToken cancellationToken)
+    {
         var stopwatch = Stopwatch.StartNew();
         var count = ++ExecutionCount;
         var collector = new OutputCollector(count, observer);
@@ -234,6 +254,7 @@ public sealed class ScriptSession : IDisposable
         {
             _disposed = true;
             _loader.Dispose();
+            _gate.Dispose();
         }
     }
 
