@@ -298,11 +298,24 @@ public sealed class ScriptSession : IDisposable
                         return ErrorOutputs.Engine(ErrorOutputs.DirectiveError, $"({directive.Line}): #r \"{directive.Argument}\": file not found at {path} (paths are relative to {baseDir}).");
                     }
 
-                    var loaded = AppDomain.CurrentDomain.GetAssemblies()
-                        .FirstOrDefault(a => !a.IsDynamic && a.Location.Length > 0 && string.Equals(a.GetName().Name, AssemblyName.GetAssemblyName(path).Name, StringComparison.OrdinalIgnoreCase));
-                    if (loaded is not null)
+                    // An assembly the host already carries (e.g. a path to SmartPulse.Analysis.dll under bin/)
+                    // binds to the host's copy, as a #r "nuget:" of it would, so types stay shared.
+                    string? simpleName;
+                    try
                     {
-                        AddHostAssembly(loaded);
+                        simpleName = AssemblyName.GetAssemblyName(path).Name;
+                    }
+                    catch (BadImageFormatException)
+                    {
+                        return ErrorOutputs.Engine(ErrorOutputs.DirectiveError, $"({directive.Line}): #r \"{directive.Argument}\": {path} is not a .NET assembly.");
+                    }
+
+                    if (simpleName is not null && HostAssemblies.Find(simpleName) is { } host)
+                    {
+                        foreach (var assembly in HostAssemblies.Closure(host))
+                        {
+                            AddHostAssembly(assembly);
+                        }
                     }
                     else
                     {

@@ -40,6 +40,21 @@ public sealed class ReferenceDirectiveTests : IDisposable
     }
 
     [Fact]
+    public async Task FileReferenceToAnAssemblyTheHostCarriesBindsToTheHostCopy()
+    {
+        Directory.CreateDirectory(_files.PathOf("bin"));
+        var copy = _files.PathOf("bin", "SmartPulse.Notebooks.Tests.dll");
+        File.Copy(typeof(ReferenceDirectiveTests).Assembly.Location, copy);
+        using var session = new ScriptSession(new ScriptSessionOptions { BaseDirectory = _files.Root });
+
+        var result = await session.ExecuteAsync("#r \"bin/SmartPulse.Notebooks.Tests.dll\"\nvar w = new SmartPulse.Notebooks.Tests.Execution.HostWidget(1);");
+
+        Assert.True(result.Succeeded, result.ErrorSummary);
+        Assert.True(session.TryGetVariable("w", out var w));
+        Assert.IsType<HostWidget>(w);
+    }
+
+    [Fact]
     public async Task MissingFileReferenceIsADirectiveErrorWithThePath()
     {
         using var session = new ScriptSession(new ScriptSessionOptions { BaseDirectory = _files.Root });
