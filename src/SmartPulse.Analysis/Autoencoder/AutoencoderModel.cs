@@ -7,6 +7,8 @@ namespace SmartPulse.Analysis.Autoencoder;
 /// A trained dense autoencoder (immutable): maps rows to codes (<see cref="Encode"/>), codes back to rows
 /// (<see cref="Decode"/>), and measures how well each row is reconstructed (<see cref="ReconstructionErrors"/>).
 /// Produced by <see cref="DenseAutoencoder.Fit"/> or <see cref="Load"/>; a loaded model computes bit-identical codes.
+/// Each row is computed independently of the others (encoding one row or the whole matrix gives the same bits), and
+/// every method allocates its own buffers, so one model can be used from several threads at once.
 /// </summary>
 public sealed class AutoencoderModel
 {

@@ -64,6 +64,11 @@ public sealed class DenseAutoencoder
         }
 
         var n = data.Rows;
+        if (n == 0)
+        {
+            throw new ArgumentException("The feature matrix has no rows; an autoencoder needs at least one row to train on.", nameof(data));
+        }
+
         var trainRows = o.ValidationSplit > 0 ? (int)Math.Floor(n * (1.0 - o.ValidationSplit)) : n;
         var validationRows = n - trainRows;
         if (trainRows < 1 || (o.ValidationSplit > 0 && validationRows < 1))

@@ -169,6 +169,9 @@ public sealed class DenseAutoencoderTests
         Assert.Contains("ValidationSplit", e.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new DenseAutoencoder(new AutoencoderOptions { Encoder = [] }));
 
+        var empty = Assert.Throws<ArgumentException>(() => new DenseAutoencoder().Fit(new FeatureMatrix([], 0, ["a"])));
+        Assert.Contains("no rows", empty.Message, StringComparison.Ordinal);
+
         var tiny = new FeatureMatrix([1.0, 2.0], 1, ["a", "b"]);
         var split = Assert.Throws<ArgumentException>(() => new DenseAutoencoder(new AutoencoderOptions { ValidationSplit = 0.5 }).Fit(tiny));
         Assert.Contains("1 rows", split.Message, StringComparison.Ordinal);
