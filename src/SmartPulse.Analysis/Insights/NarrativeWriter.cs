@@ -29,14 +29,27 @@ internal static class NarrativeWriter
             return $"{table.Label(f.Feature).ToLowerInvariant()} averages {InsightText.Value(f.Mean, unit)} (median {InsightText.Value(f.Median, unit)}) against {InsightText.Value(f.OverallMean, unit)} overall ({InsightText.Sd(f.StdDifference)}, {InsightText.D(f.EffectSize)})";
         })));
         sb.Append(".\n\n");
-        var met = name.Evidence.Where(e => e.Met && (name.Persona is not null || e.Measure is "income" or "spending" || true)).ToArray();
         sb.Append("*Why this name:* ").Append(name.Rule);
-        var shown = name.Persona is null
-            ? name.Evidence.Where(e => e.Met || (e.Measure is "income" or "spending" && e.Condition.StartsWith("z ≥", StringComparison.Ordinal) && !name.Evidence.Any(x => x.Measure == e.Measure && x.Met))).ToArray()
-            : met.Where(e => e.Condition != "" && RuleMentions(name.Rule, e)).ToArray();
-        if (shown.Length > 0)
+        var shown = new List<string>();
+        foreach (var measure in new[] { "income", "spending" })
         {
-            sb.Append(" Numbers: ").Append(string.Join("; ", shown.Select(Evidence))).Append('.');
+            var level = measure == "income" ? name.IncomeLevel : name.SpendingLevel;
+            var e = name.Evidence.FirstOrDefault(x => x.Measure == measure);
+            if (level is { } lv && e is not null)
+            {
+                var unit = table.Unit(e.Column);
+                shown.Add($"{measure} {InsightText.Value(e.SegmentMean, unit)} vs {InsightText.Value(e.OverallMean, unit)} overall ({InsightText.Sd(e.StdDifference)} → {lv})");
+            }
+        }
+
+        if (name.Persona is not null)
+        {
+            shown.AddRange(name.Evidence.Where(e => e.Met && RuleMentions(name.Rule, e)).Select(Evidence));
+        }
+
+        if (shown.Count > 0)
+        {
+            sb.Append(" Numbers: ").Append(string.Join("; ", shown.Distinct())).Append('.');
         }
 
         var near = name.Evidence.Where(e => e.NearMiss).ToArray();
@@ -128,9 +141,7 @@ internal static class NarrativeWriter
     private static bool RuleMentions(string rule, NamingEvidence e) => rule.Contains(e.Measure + " " + e.Condition, StringComparison.Ordinal);
 
     private static string Evidence(NamingEvidence e) =>
-        $"{e.Measure} {InsightText.Number(e.SegmentMeans())} vs {InsightText.Number(e.OverallMean)} overall ({InsightText.Sd(e.StdDifference)}, {e.Condition})";
-
-    private static double SegmentMeans(this NamingEvidence e) => e.SegmentMean;
+        $"{e.Measure} {InsightText.Number(e.SegmentMean)} vs {InsightText.Number(e.OverallMean)} overall ({InsightText.Sd(e.StdDifference)}, {e.Condition})";
 
     private static string Recommendation(SegmentName name) => name.Persona switch
     {

@@ -89,7 +89,7 @@ public static class ClusterCharts
 
         var mean = kept.Count > 0 ? kept.Average() : 0;
         var shapes = new[] { Obj(("type", "line"), ("x0", mean), ("x1", mean), ("yref", "paper"), ("y0", 0), ("y1", 1), ("line", Obj(("color", ChosenColor), ("dash", "dash"), ("width", 2)))) };
-        var annotations = new[] { Obj(("x", mean), ("yref", "paper"), ("y", 1.02), ("text", "mean " + mean.ToString("0.000", _c)), ("showarrow", false), ("font", Obj(("color", ChosenColor)))) };
+        var annotations = new[] { Obj(("x", mean), ("yref", "paper"), ("y", 1.0), ("yanchor", "bottom"), ("text", "mean " + mean.ToString("0.000", _c)), ("showarrow", false), ("font", Obj(("color", ChosenColor)))) };
         return Chart(
             traces,
             title ?? "Silhouette of each customer by segment",

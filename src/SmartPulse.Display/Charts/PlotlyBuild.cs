@@ -47,7 +47,7 @@ internal static class PlotlyBuild
 
     /// <summary>An axis with a title.</summary>
     public static Dictionary<string, object> Axis(string? title, params (string Key, object? Value)[] more) =>
-        Obj(new[] { ("title", (object?)(title is null ? null : Obj(("text", HtmlText.Encode(title))))) }.Concat(more).ToArray());
+        Obj(new[] { ("title", (object?)(title is null ? null : Obj(("text", HtmlText.Encode(title))))), ("automargin", (object?)true) }.Concat(more).ToArray());
 
     /// <summary>Values as a JSON-safe array: NaN and infinities become null.</summary>
     public static double?[] Nums(IEnumerable<double> values) => values.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray();

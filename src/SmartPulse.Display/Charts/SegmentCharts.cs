@@ -297,7 +297,7 @@ public static class SegmentCharts
                 ("line", Obj(("color", palette.ColorOf(s.Segment)))),
                 ("marker", Obj(("color", palette.ColorOf(s.Segment)))));
         });
-        var polar = Obj(("radialaxis", Obj(("range", new[] { -Math.Ceiling(max * 2) / 2, Math.Ceiling(max * 2) / 2 }), ("title", Obj(("text", "SD from mean"))))));
+        var polar = Obj(("radialaxis", Obj(("range", new[] { -Math.Ceiling(max * 2) / 2, Math.Ceiling(max * 2) / 2 }), ("angle", 90), ("tickangle", 90))));
         return Chart(traces, title ?? "Segment profiles (difference from the overall mean, in SDs)", Obj(("polar", polar), ("legend", Obj(("title", Obj(("text", "Segment")))))), 560);
     }
 
