@@ -68,8 +68,8 @@ public sealed record AutoencoderOptions
 
     /// <summary>
     /// With early stopping on, end with the weights of the best epoch (<see cref="TrainingHistory.BestEpoch"/>) instead
-    /// of the last one (Keras <c>restore_best_weights</c>). Unlike Keras 2, this also applies when all
-    /// <see cref="Epochs"/> ran without stopping early. Default false, as in Keras. Ignored without
+    /// of the last one (Keras <c>restore_best_weights</c>). Unlike Keras's <c>EarlyStopping</c>, which restores only
+    /// when it stops training, this also applies when all <see cref="Epochs"/> ran. Default false, as in Keras. Ignored without
     /// <see cref="EarlyStoppingPatience"/>.
     /// </summary>
     public bool RestoreBestWeights { get; init; }

@@ -201,7 +201,7 @@ public sealed class DenseAutoencoder
     }
 
     /// <summary>Warns about code units that are the same for every row (typically a dead ReLU: always 0).</summary>
-    private static IEnumerable<string> ConstantCodeWarnings(DenseNetwork network, double[] parameters, int encoderLayers, FeatureMatrix data)
+    internal static IEnumerable<string> ConstantCodeWarnings(DenseNetwork network, double[] parameters, int encoderLayers, FeatureMatrix data)
     {
         var width = network.Units[encoderLayers - 1];
         var codes = new double[data.Rows * width];

@@ -183,6 +183,21 @@ public sealed class DenseAutoencoderTests
     }
 
     [Fact]
+    public void A_dead_code_unit_is_a_warning()
+    {
+        // 2 → 2 ReLU code → 2 linear; code unit 2 has bias −100, so it is 0 for every row of small data.
+        var network = new DenseNetwork(2, [new(2, Activation.ReLU), new(2, Activation.Linear)]);
+        double[] parameters = [1, 0, 0, 1, 0.5, -100, 1, 0, 0, 1, 0, 0];
+        var data = new FeatureMatrix([1.0, 2.0, -1.0, 0.5, 0.3, -0.7], 3, ["a", "b"]);
+        var warnings = DenseAutoencoder.ConstantCodeWarnings(network, parameters, 1, data).ToList();
+        var warning = Assert.Single(warnings);
+        Assert.StartsWith("Code unit code_2 is 0 for every row (a dead ReLU unit)", warning, StringComparison.Ordinal);
+
+        // Trained models on Mall with the default seed have none.
+        Assert.Empty(new DenseAutoencoder().Fit(Mall).Warnings);
+    }
+
+    [Fact]
     public void Divergence_is_reported_not_returned_as_NaN()
     {
         var huge = new FeatureMatrix([1e300, -1e300, 1e300, 1e300], 2, ["a", "b"]);
