@@ -60,7 +60,7 @@ public sealed class KMeans
             engine = KMeansEngine.Accelerated;
             warnings.Add("ML.NET's trainer refuses fewer distinct rows than K; the accelerated engine ran instead.");
         }
-        var core = new LloydCore(data.Values, data.Rows, data.Columns);
+        var core = new LloydCore(data);
         var seeds = Enumerable.Range(0, Options.Restarts).Select(r => RestartSeed(Options.Seed, r)).ToArray();
         var runs = new LloydResult[Options.Restarts];
         if (engine == KMeansEngine.MLNet)

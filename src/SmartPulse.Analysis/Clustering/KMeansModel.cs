@@ -115,7 +115,7 @@ public sealed class KMeansModel
             return [];
         }
 
-        var core = new LloydCore(data.Values, data.Rows, data.Columns);
+        var core = new LloydCore(data);
         var labels = new int[data.Rows];
         core.Assign(_centers, K, labels, new double[data.Rows]);
         return labels;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using SmartPulse.Analysis.Features;
 
 namespace SmartPulse.Analysis.Clustering;
 
@@ -14,9 +15,14 @@ internal sealed class LloydCore
     private const int ChunkRows = 8192;
 
     private readonly double[] _columns;
+    private readonly FeatureMatrix _data;
 
-    public LloydCore(ReadOnlySpan<double> rowMajor, int rows, int columns)
+    public LloydCore(FeatureMatrix data)
     {
+        _data = data;
+        var rowMajor = data.Values;
+        var rows = data.Rows;
+        var columns = data.Columns;
         N = rows;
         D = columns;
         _columns = new double[(long)rows * columns];
@@ -255,15 +261,52 @@ internal sealed class LloydCore
                 counts[labels[r]]++;
             }
 
-            for (var j = 0; j < d; j++)
-            {
-                var col = _columns.AsSpan((j * N) + r0, r1 - r0);
-                for (var r = 0; r < col.Length; r++)
-                {
-                    sums[(labels[r0 + r] * d) + j] += col[r];
-                }
-            }
+            AddRows(_data.Values, d, r0, r1, labels, sums);
         });
+    }
+
+    /// <summary>
+    /// sums[label(r)] += row r for rows r0..r1, row-major, SIMD over the features; even and odd rows use separate
+    /// accumulators (merged at the end) so consecutive rows of one cluster do not wait on each other.
+    /// </summary>
+    private static void AddRows(ReadOnlySpan<double> rows, int d, int r0, int r1, int[] labels, double[] sums)
+    {
+        var odd = new double[sums.Length];
+        for (var r = r0; r < r1; r++)
+        {
+            var target = ((r - r0) & 1) == 0 ? sums : odd;
+            AddTo(target.AsSpan(labels[r] * d, d), rows.Slice(r * d, d));
+        }
+
+        for (var x = 0; x < sums.Length; x++)
+        {
+            sums[x] += odd[x];
+        }
+    }
+
+    private static void AddTo(Span<double> target, ReadOnlySpan<double> x)
+    {
+        var j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; j + Vector512<double>.Count <= x.Length; j += Vector512<double>.Count)
+            {
+                (Vector512.Create((ReadOnlySpan<double>)target.Slice(j)) + Vector512.Create(x.Slice(j))).CopyTo(target.Slice(j));
+            }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j + Vector256<double>.Count <= x.Length; j += Vector256<double>.Count)
+            {
+                (Vector256.Create((ReadOnlySpan<double>)target.Slice(j)) + Vector256.Create(x.Slice(j))).CopyTo(target.Slice(j));
+            }
+        }
+
+        for (; j < x.Length; j++)
+        {
+            target[j] += x[j];
+        }
     }
 
     private void AssignRange(double[] centers, int k, int r0, int r1, int[] labels, double[] dist)
