@@ -8,6 +8,7 @@ public static class Registry
         new Clustering.SilhouetteBenchmark(),
         new Clustering.KMeansLargeBenchmark(),
         new Clustering.KMeansSizesBenchmark(),
+        new Clustering.WardDbscanBenchmark(),
         new Autoencoder.AutoencoderBenchmark(),
         new Engine.EngineBenchmark(),
     ];
