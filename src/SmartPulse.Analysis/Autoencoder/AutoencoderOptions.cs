@@ -52,7 +52,8 @@ public sealed record AutoencoderOptions
     /// <summary>
     /// Fraction of rows held out for validation, taken from the <em>end</em> of the data before any shuffling, as
     /// Keras's <c>validation_split</c> does: the first ⌊n·(1 − split)⌋ rows train. Default 0 (no validation).
-    /// Range [0, 1); both parts must keep at least one row.
+    /// Range [0, 1); both parts must keep at least one row. If the rows are ordered (Mall_Customers.csv is sorted by
+    /// annual income), the held-out rows are not representative: shuffle the rows (seeded) before fitting.
     /// </summary>
     public double ValidationSplit { get; init; }
 

@@ -148,6 +148,12 @@ public sealed class DenseAutoencoder
             {
                 network.Run(parameters, validation, validationRows, 0, network.LayerCount - 1, reconstruction);
                 monitored = DenseNetwork.MeanSquaredError(reconstruction, validation);
+                if (!double.IsFinite(monitored))
+                {
+                    throw new InvalidOperationException(
+                        $"The validation loss is {monitored.ToString(CultureInfo.InvariantCulture)} at epoch {epoch} (training loss {epochLoss.ToString("R", CultureInfo.InvariantCulture)}): the held-out rows are far outside the training rows' range. Standardise all rows with the same scaler, or shuffle the rows before splitting.");
+                }
+
                 validationLosses.Add(monitored);
             }
 
