@@ -89,18 +89,7 @@ public sealed class Ward
                 centre[j] = means[((long)j * n) + topPos];
             }
 
-            WardDistances(means, n, d, m, centre, sizes, sizes[topPos], dist);
-            dist[topPos] = double.PositiveInfinity;
-            var bestPos = 0;
-            var best = double.PositiveInfinity;
-            for (var p = 0; p < m; p++)
-            {
-                if (dist[p] < best)
-                {
-                    best = dist[p];
-                    bestPos = p;
-                }
-            }
+            var (bestPos, best) = Nearest(means, n, d, m, centre, sizes, topPos, dist);
 
             // Ties prefer the previous chain element, which guarantees the chain terminates.
             if (previous >= 0 && dist[positionOf[previous]] <= best)
@@ -191,10 +180,68 @@ public sealed class Ward
         return x;
     }
 
-    /// <summary>dist[p] = 2·s·sizes[p]/(s + sizes[p]) · ‖centre − mean_p‖² for active positions p &lt; m.</summary>
-    private static void WardDistances(double[] means, int n, int d, int m, double[] centre, double[] sizes, double s, double[] dist)
+    /// <summary>
+    /// The active position nearest (Ward distance) to position <paramref name="self"/>, ties to the lowest position, and
+    /// that distance; large scans are split across cores in fixed halves (same answer as one scan).
+    /// </summary>
+    private static (int Position, double Distance) Nearest(double[] means, int n, int d, int m, double[] centre, double[] sizes, int self, double[] dist)
     {
-        var p = 0;
+        const int ParallelFrom = 4096;
+        var s = sizes[self];
+        if (m < ParallelFrom || Environment.ProcessorCount < 2)
+        {
+            WardDistances(means, n, d, 0, m, centre, sizes, s, dist);
+            dist[self] = double.PositiveInfinity;
+            return ArgMin(dist, 0, m);
+        }
+
+        var half = m / 2;
+        (int, double) first = default, second = default;
+        Parallel.Invoke(
+            () =>
+            {
+                WardDistances(means, n, d, 0, half, centre, sizes, s, dist);
+                if (self < half)
+                {
+                    dist[self] = double.PositiveInfinity;
+                }
+
+                first = ArgMin(dist, 0, half);
+            },
+            () =>
+            {
+                WardDistances(means, n, d, half, m, centre, sizes, s, dist);
+                if (self >= half)
+                {
+                    dist[self] = double.PositiveInfinity;
+                }
+
+                second = ArgMin(dist, half, m);
+            });
+        return second.Item2 < first.Item2 ? second : first;
+    }
+
+    private static (int Position, double Distance) ArgMin(double[] dist, int from, int to)
+    {
+        var bestPos = from;
+        var best = double.PositiveInfinity;
+        for (var p = from; p < to; p++)
+        {
+            if (dist[p] < best)
+            {
+                best = dist[p];
+                bestPos = p;
+            }
+        }
+
+        return (bestPos, best);
+    }
+
+    /// <summary>dist[p] = 2·s·sizes[p]/(s + sizes[p]) · ‖centre − mean_p‖² for active positions p0 ≤ p &lt; p1.</summary>
+    private static void WardDistances(double[] means, int n, int d, int p0, int p1, double[] centre, double[] sizes, double s, double[] dist)
+    {
+        var m = p1;
+        var p = p0;
         ref var meansRef = ref means[0];
         if (Vector512.IsHardwareAccelerated)
         {

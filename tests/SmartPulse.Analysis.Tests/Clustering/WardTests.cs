@@ -70,6 +70,26 @@ public class WardTests
     }
 
     [Fact]
+    public void Merge_heights_add_up_to_the_inertia_of_each_cut_on_a_large_set()
+    {
+        // 6,000 rows takes the two-core scan path. Ward's merge cost is the inertia increase, height² / 2, so the
+        // inertia of the cut at k is the sum of the first n − k costs (and the last cut is the total sum of squares).
+        var random = new Random(11);
+        var n = 6000;
+        var values = Enumerable.Range(0, n * 3).Select(_ => random.NextDouble()).ToArray();
+        var data = new FeatureMatrix(values, n, ["a", "b", "c"]);
+        var model = new Ward(new WardOptions { K = 7 }).Fit(data);
+        foreach (var k in new[] { 1, 7, 50 })
+        {
+            var expected = model.Merges.Take(n - k).Sum(m => m.Height * m.Height / 2);
+            var actual = ClusterMetrics.Inertia(data, model.Cut(k));
+            Assert.True(Math.Abs(expected - actual) <= 1e-8 * actual, $"k={k}: {expected} vs {actual}");
+        }
+
+        Assert.Equal(model.Labels, new Ward(new WardOptions { K = 7 }).Fit(data).Labels);
+    }
+
+    [Fact]
     public void Options_and_inputs_are_validated()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new Ward(new WardOptions { K = 0 }));
