@@ -1,0 +1,19 @@
+using SmartPulse.Notebooks.Execution;
+
+namespace SmartPulse.Notebooks.Kernel;
+
+/// <summary>Settings of a <see cref="JupyterKernel"/>.</summary>
+public sealed record JupyterKernelOptions
+{
+    /// <summary>Settings of the kernel's script session (the same engine the headless runner uses).</summary>
+    public ScriptSessionOptions Session { get; init; } = new();
+
+    /// <summary>Where the kernel logs (dropped messages, protocol errors); null for the process's standard error.</summary>
+    public TextWriter? Log { get; init; }
+
+    /// <summary>Largest accepted message in bytes; a larger one makes ZeroMQ drop the sender's connection (the kernel keeps serving). Default 512 MiB.</summary>
+    public long MaxMessageSize { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>How long buffered console output may wait before it is published as one <c>stream</c> message.</summary>
+    public TimeSpan StreamFlushInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+}
