@@ -40,6 +40,15 @@ internal static class InsightText
     /// <summary>An integer count with thousands separators.</summary>
     public static string Count(long n) => n.ToString("#,0", _c);
 
+    /// <summary>
+    /// Text from data (column names, rule text) made safe for markdown: &amp;, &lt; and &gt; become entities, so raw HTML
+    /// in a column name renders as text.
+    /// </summary>
+    public static string Md(string? text) => (text ?? string.Empty)
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal);
+
     /// <summary>A threshold in SDs: "+0.5".</summary>
     public static string Threshold(double t) => t.ToString("+0.##;-0.##;0", _c);
 }

@@ -8,7 +8,7 @@ namespace SmartPulse.Analysis.Insights;
 /// <param name="Markdown">The text as markdown (includes the heading).</param>
 public sealed record Narrative(string Title, string Markdown)
 {
-    /// <summary>The markdown with emphasis markers and heading hashes removed.</summary>
+    /// <summary>The markdown with emphasis markers and heading hashes removed and the entities &amp;lt; &amp;gt; &amp;amp; decoded.</summary>
     public string PlainText
     {
         get
@@ -27,7 +27,10 @@ public sealed record Narrative(string Title, string Markdown)
                 sb.Append(line.Replace("**", string.Empty, StringComparison.Ordinal).Replace("`", string.Empty, StringComparison.Ordinal)).Append('\n');
             }
 
-            return sb.ToString().TrimEnd('\n');
+            return sb.ToString().TrimEnd('\n')
+                .Replace("&lt;", "<", StringComparison.Ordinal)
+                .Replace("&gt;", ">", StringComparison.Ordinal)
+                .Replace("&amp;", "&", StringComparison.Ordinal);
         }
     }
 

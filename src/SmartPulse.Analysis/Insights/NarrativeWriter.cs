@@ -26,7 +26,7 @@ internal static class NarrativeWriter
         sb.Append(string.Join("; ", p.TopFeatures.Select(f =>
         {
             var unit = table.Unit(f.Feature);
-            return $"{table.Label(f.Feature).ToLowerInvariant()} averages {InsightText.Value(f.Mean, unit)} (median {InsightText.Value(f.Median, unit)}) against {InsightText.Value(f.OverallMean, unit)} overall ({InsightText.Sd(f.StdDifference)}, {InsightText.D(f.EffectSize)})";
+            return $"{InsightText.Md(table.Label(f.Feature).ToLowerInvariant())} averages {InsightText.Value(f.Mean, unit)} (median {InsightText.Value(f.Median, unit)}) against {InsightText.Value(f.OverallMean, unit)} overall ({InsightText.Sd(f.StdDifference)}, {InsightText.D(f.EffectSize)})";
         })));
         sb.Append(".\n\n");
         sb.Append("*Why this name:* ").Append(name.Rule);
@@ -91,7 +91,7 @@ internal static class NarrativeWriter
             var isMoney = !spend.Column.Contains("score", StringComparison.OrdinalIgnoreCase) && spend.OverallSum > 0;
             sb.Append("\n\n**Where the value is:** ").Append(NameOf(top)).Append(" has the highest average ")
               .Append(isMoney ? "spend" : "spending").Append(", ").Append(InsightText.Value(spend.SegmentMeans[top], isMoney ? unit ?? "$" : unit))
-              .Append(" against ").Append(InsightText.Value(spend.OverallMean, isMoney ? unit ?? "$" : unit)).Append(" overall (").Append(spend.Column).Append(")");
+              .Append(" against ").Append(InsightText.Value(spend.OverallMean, isMoney ? unit ?? "$" : unit)).Append(" overall (").Append(InsightText.Md(spend.Column)).Append(")");
             if (isMoney)
             {
                 sb.Append($": {InsightText.Percent(share)} of the customers account for {InsightText.Percent(spend.SegmentSums[top] / spend.OverallSum)} of total spend.");
@@ -115,15 +115,16 @@ internal static class NarrativeWriter
         ArgumentNullException.ThrowIfNull(r);
         var sb = new StringBuilder();
         var title = $"Rule check: {r.Rule} → higher {r.Target}";
-        sb.Append("### ").Append(title).Append("\n\n");
+        var target = InsightText.Md(r.Target);
+        sb.Append("### ").Append(InsightText.Md(title)).Append("\n\n");
         if (r.Matching.Size == 0 || r.Others.Size == 0)
         {
-            sb.Append("**Cannot be checked.** ").Append(r.Summary);
+            sb.Append("**Cannot be checked.** ").Append(InsightText.Md(r.Summary));
             return new Narrative(title, sb.ToString());
         }
 
         sb.Append(r.Supported ? "**Supported by the data.** " : "**Not supported by the data.** ");
-        sb.Append($"The {InsightText.Count(r.Matching.Size)} customers who meet every condition average {InsightText.Number(r.Matching.Mean)} {r.Target} (median {InsightText.Number(r.Matching.Median)}), ");
+        sb.Append($"The {InsightText.Count(r.Matching.Size)} customers who meet every condition average {InsightText.Number(r.Matching.Mean)} {target} (median {InsightText.Number(r.Matching.Median)}), ");
         sb.Append($"against {InsightText.Number(r.Others.Mean)} (median {InsightText.Number(r.Others.Median)}) for the other {InsightText.Count(r.Others.Size)}: ");
         sb.Append($"a difference of {r.MeanDifference.ToString("+0.##;-0.##;0", _c)} in the mean and {r.MedianDifference.ToString("+0.##;-0.##;0", _c)} in the median.");
         if (r.RowsSkipped > 0)

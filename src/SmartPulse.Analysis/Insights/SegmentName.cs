@@ -6,7 +6,8 @@ namespace SmartPulse.Analysis.Insights;
 /// <param name="Segment">Cluster id.</param>
 /// <param name="Name">
 /// The name: the persona's label when a persona rule holds, else the income/spending level name
-/// ("High income · Low spending"), else "Segment {id}". A name already taken by a lower segment id gets " (2)", " (3)", ….
+/// ("High income · Low spending"), else "Segment {id}". Segments sharing a name get a qualifier from the measure on which
+/// they differ most ("Budget Buyers · recent" / "Budget Buyers · lapsed"); a name still shared gets " (2)", " (3)", … by segment id.
 /// </param>
 /// <param name="Persona">The persona whose rule held first, or null.</param>
 /// <param name="LevelName">The income/spending level name, or null when neither column is known.</param>

@@ -16,7 +16,6 @@ internal static class SegmentNamer
         var persona = PersonaMeasures(frame, labels, o, segments, spend);
         var t = o.Threshold;
         var names = new List<SegmentName>();
-        var taken = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in segments)
         {
             var evidence = new List<NamingEvidence>();
@@ -52,20 +51,91 @@ internal static class SegmentNamer
             }
 
             var name = chosen is { } c2 ? Label(c2) : levelName ?? $"Segment {s.ToString(CultureInfo.InvariantCulture)}";
+            names.Add(new SegmentName(s, name, chosen, levelName, incomeLevel, spendLevel, rule, evidence));
+        }
+
+        var measures = new List<(MeasureStats Stats, string High, string Low)>();
+        if (income is not null)
+        {
+            measures.Add((income, "higher income", "lower income"));
+        }
+
+        if (spend is not null)
+        {
+            measures.Add((spend, "higher spend", "lower spend"));
+        }
+
+        if (persona is { } pm)
+        {
+            measures.Add((pm.Recency, "lapsed", "recent"));
+            measures.Add((pm.Purchases, "frequent", "infrequent"));
+            measures.Add((pm.DealShare, "deal-heavy", "deal-light"));
+            measures.Add((pm.WebShare, "online", "offline"));
+        }
+
+        return Disambiguate(names, measures);
+    }
+
+    /// <summary>
+    /// Segments that share a name get a qualifier from the measure on which they differ most (largest range of z
+    /// within the group; ties → the earlier measure): the segments above the group's midpoint take the "high" word
+    /// ("lapsed", "frequent", …), the others the "low" word. Names still shared get " (2)", " (3)", … by segment id.
+    /// </summary>
+    private static List<SegmentName> Disambiguate(List<SegmentName> names, List<(MeasureStats Stats, string High, string Low)> measures)
+    {
+        var result = names.ToList();
+        foreach (var group in names.GroupBy(n => n.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).ToArray())
+        {
+            var members = group.ToArray();
+            var best = -1;
+            var bestRange = 0.0;
+            for (var m = 0; m < measures.Count; m++)
+            {
+                var zs = members.Select(n => measures[m].Stats.Z(n.Segment)).ToArray();
+                var range = zs.Max() - zs.Min();
+                if (range > bestRange + 1e-12)
+                {
+                    best = m;
+                    bestRange = range;
+                }
+            }
+
+            if (best < 0)
+            {
+                continue;
+            }
+
+            var (stats, high, low) = measures[best];
+            var mid = (members.Max(n => stats.Z(n.Segment)) + members.Min(n => stats.Z(n.Segment))) / 2;
+            foreach (var n in members)
+            {
+                var z = stats.Z(n.Segment);
+                var word = z > mid ? high : low;
+                var index = result.FindIndex(r => r.Segment == n.Segment);
+                result[index] = n with
+                {
+                    Name = $"{n.Name} · {word}",
+                    Rule = n.Rule + $" Segments {string.Join(", ", members.Select(x => x.Segment.ToString(CultureInfo.InvariantCulture)))} share this name; they differ most in {stats.Measure} (z = {InsightText.Sd(z)} here), hence \"{word}\".",
+                };
+            }
+        }
+
+        var taken = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < result.Count; i++)
+        {
+            var name = result[i].Name;
             if (taken.TryGetValue(name, out var count))
             {
                 taken[name] = count + 1;
-                name = $"{name} ({(count + 1).ToString(CultureInfo.InvariantCulture)})";
+                result[i] = result[i] with { Name = $"{name} ({(count + 1).ToString(CultureInfo.InvariantCulture)})" };
             }
             else
             {
                 taken[name] = 1;
             }
-
-            names.Add(new SegmentName(s, name, chosen, levelName, incomeLevel, spendLevel, rule, evidence));
         }
 
-        return names;
+        return result;
     }
 
     /// <summary>The persona's display label.</summary>

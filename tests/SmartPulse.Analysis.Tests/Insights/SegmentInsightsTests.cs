@@ -87,18 +87,30 @@ public class SegmentInsightsTests
     }
 
     [Fact]
-    public void Duplicate_names_get_deterministic_suffixes_and_threshold_ties_count_as_met()
+    public void Duplicate_names_get_a_qualifier_from_their_largest_difference()
     {
-        // Two low/low segments; the second (by id) becomes "(2)".
-        var frame = IncomeSpend();
-        var names = SegmentInsights.Name(frame, [0, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+        // Two low/low segments: rows (10, 5) and (12, 7). Income SD (≈ 34.5) is smaller than spending SD (≈ 40.3),
+        // so they differ most in income z: the lower one is "lower income", the other "higher income".
+        var names = SegmentInsights.Name(IncomeSpend(), [0, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+        Assert.Equal("Low income · Low spending · lower income", names[0].Name);
+        Assert.Equal("Low income · Low spending · higher income", names[1].Name);
+        Assert.Contains("differ most in income", names[1].Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Identical_segments_fall_back_to_numbered_names_and_threshold_ties_count_as_met()
+    {
+        var frame = new DataFrame(
+            new DoubleDataFrameColumn("Income", new double?[] { 10, 10, 90, 90, 50, 50 }),
+            new DoubleDataFrameColumn("Spend", new double?[] { 5, 5, 95, 95, 50, 50 }));
+        var names = SegmentInsights.Name(frame, [0, 1, 2, 2, 3, 3]);
         Assert.Equal("Low income · Low spending", names[0].Name);
         Assert.Equal("Low income · Low spending (2)", names[1].Name);
 
-        // A threshold equal to a segment's exact z is met (≥): use segment 4's income z as the threshold.
-        var z = names.First(n => n.Segment == 3).Evidence.First(e => e.Measure == "income").StdDifference;
-        var again = SegmentInsights.Name(frame, [0, 1, 2, 2, 3, 3, 4, 4, 5, 5], new NamingOptions { Threshold = z });
-        Assert.Equal(Level.High, again.First(n => n.Segment == 3).IncomeLevel);
+        // A threshold equal to a segment's exact z is met (≥): use segment 2's income z as the threshold.
+        var z = names.First(n => n.Segment == 2).Evidence.First(e => e.Measure == "income").StdDifference;
+        var again = SegmentInsights.Name(frame, [0, 1, 2, 2, 3, 3], new NamingOptions { Threshold = z });
+        Assert.Equal(Level.High, again.First(n => n.Segment == 2).IncomeLevel);
     }
 
     private static DataFrame Behaviour() => new(
@@ -195,6 +207,55 @@ public class SegmentInsightsTests
         var n = SegmentInsights.Narrate(Eda.CheckRule(frame, "score", new Condition("income", ">", 50)));
         Assert.Contains("**Not supported by the data.**", n.Markdown, StringComparison.Ordinal);
         Assert.Contains("a difference of -70 in the mean", n.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Narratives_escape_html_from_data()
+    {
+        var frame = new DataFrame(
+            new DoubleDataFrameColumn("income", new double?[] { 60, 70, 10, 20 }),
+            new DoubleDataFrameColumn("<script>alert(1)</script>", new double?[] { 10, 20, 80, 90 }));
+        var n = SegmentInsights.Narrate(Eda.CheckRule(frame, "<script>alert(1)</script>", new Condition("income", ">", 50)));
+        Assert.DoesNotContain("<script>", n.Markdown, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", n.Markdown, StringComparison.Ordinal);
+        Assert.Contains("<script>alert(1)</script>", n.PlainText, StringComparison.Ordinal);
+
+        var report = SegmentInsights.Analyze(frame, [0, 0, 1, 1]);
+        Assert.DoesNotContain("<script>", report.ToNarrative().Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IFood_personas_are_backed_by_their_rules()
+    {
+        // KMeans k = 5 on the standardised behavioural columns of ifood_df.csv.
+        var frame = Datasets.IFood.Load();
+        string[] features = ["Income", "MntTotal", "Recency", "NumDealsPurchases", "NumWebPurchases", "NumCatalogPurchases", "NumStorePurchases"];
+        var cols = features.Select(f => FrameColumns.PresentNumeric(FrameColumns.Get(frame, f))).ToArray();
+        var means = cols.Select(c => Stats.Mean(c)).ToArray();
+        var sds = cols.Select(c => Stats.StandardDeviation(c)).ToArray();
+        var rows = Enumerable.Range(0, cols[0].Length).Select(i => cols.Select((c, j) => (c[i] - means[j]) / sds[j]).ToArray()).ToArray();
+        var matrix = FeatureMatrix.FromRows(rows, features);
+        var labels = new KMeans(new KMeansOptions { K = 5, Seed = 0 }).Fit(matrix).Labels;
+
+        var report = SegmentInsights.Analyze(frame, labels, ClusterMetrics.Silhouette(matrix, labels), new ProfileOptions { Dataset = Datasets.IFood, Features = features });
+
+        Assert.Equal(5, report.Names.Select(n => n.Name).Distinct().Count());
+        Assert.True(report.Names.Count(n => n.Persona is not null) >= 3, string.Join(", ", report.Names.Select(n => n.Name)));
+
+        // The segment with the highest MntTotal mean is named for high spend.
+        var top = report.Profile.Segments.OrderByDescending(s => s["MntTotal"].Mean).First().Segment;
+        Assert.Contains(report.Names.First(n => n.Segment == top).Persona, new Persona?[] { Persona.HighSpenders, Persona.LoyalHighValue });
+
+        // Every persona's rule conditions were met, with the numbers recorded.
+        foreach (var n in report.Names.Where(n => n.Persona is not null))
+        {
+            var conditions = n.Evidence.Where(e => n.Rule.Contains($"{e.Measure} {e.Condition}", StringComparison.Ordinal)).ToArray();
+            Assert.NotEmpty(conditions);
+            Assert.All(conditions, e => Assert.True(e.Met, $"{n.Name}: {e.Measure} {e.StdDifference} {e.Condition}"));
+        }
+
+        // iFood spend is money: the summary quotes the top segment's share of total spend.
+        Assert.Contains("of total spend", report.Summary.Markdown, StringComparison.Ordinal);
     }
 
     [Theory]
