@@ -57,7 +57,7 @@ public sealed class ScriptSession : IDisposable
             .WithFileEncoding(Encoding.UTF8)
             .WithAllowUnsafe(true)
             .WithCheckOverflow(false);
-        foreach (var assembly in new[] { typeof(ScriptSession).Assembly, typeof(Formatter).Assembly }.Concat(Options.References))
+        foreach (var assembly in new[] { typeof(ScriptSession).Assembly, typeof(Formatter).Assembly, typeof(Microsoft.AspNetCore.Html.IHtmlContent).Assembly }.Concat(Options.References))
         {
             AddHostAssembly(assembly);
         }

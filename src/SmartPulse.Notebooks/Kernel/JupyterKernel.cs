@@ -46,6 +46,7 @@ public sealed class JupyterKernel : IDisposable
     private long _received;
     private long _abortUpTo;
     private bool _stopping;
+    private volatile bool _closed;
     private bool _disposed;
 
     /// <summary>Creates a kernel for the sockets described by <paramref name="connection"/>; nothing is bound until <see cref="RunAsync"/>.</summary>
@@ -179,6 +180,8 @@ public sealed class JupyterKernel : IDisposable
             _shellQueue.Writer.TryComplete();
             CancelRunning();
             Console.SetIn(previousIn);
+            poller.Remove(_outgoing);
+            _closed = true;
         }
 
         await Task.WhenAny(worker, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
@@ -200,7 +203,16 @@ public sealed class JupyterKernel : IDisposable
         if (!_disposed)
         {
             _disposed = true;
-            _outgoing.Dispose();
+            _closed = true;
+            try
+            {
+                _outgoing.Dispose();
+            }
+            catch (Exception e) when (e is ObjectDisposedException or NetMQException)
+            {
+                // The NetMQ context was already cleaned up.
+            }
+
             _scriptSession.Dispose();
         }
     }
@@ -208,7 +220,7 @@ public sealed class JupyterKernel : IDisposable
     /// <summary>Queues a message for sending on <paramref name="channel"/> from the poller thread.</summary>
     internal void Send(KernelSocket channel, JupyterMessage message)
     {
-        if (_disposed)
+        if (_closed)
         {
             return;
         }
@@ -217,8 +229,9 @@ public sealed class JupyterKernel : IDisposable
         {
             _outgoing.Enqueue(new Outgoing(channel, WireFormat.Serialize(message, _signer), false));
         }
-        catch (ObjectDisposedException)
+        catch (Exception e) when (e is ObjectDisposedException or NetMQException or InvalidOperationException)
         {
+            Log($"could not queue {message.MessageType}: {e.Message}");
         }
     }
 

@@ -26,6 +26,12 @@ public static class BatchRunner
     /// <returns>The outcome.</returns>
     public static async Task<BatchOutcome> RunAsync(BatchRunOptions options, TextWriter log, CancellationToken cancellationToken = default)
     {
+        // Notebooks run with their own folder as the current directory: fix every path first.
+        options = options with
+        {
+            OutputDirectory = Path.GetFullPath(options.OutputDirectory),
+            ReportDirectory = options.ReportDirectory is null ? null : Path.GetFullPath(options.ReportDirectory),
+        };
         var inputs = Expand(options, log);
         if (inputs is null)
         {

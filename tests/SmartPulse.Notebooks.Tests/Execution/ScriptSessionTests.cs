@@ -81,6 +81,20 @@ public sealed class ScriptSessionTests
     }
 
     [Fact]
+    public async Task HtmlContentAndPocketViewRenderAsHtml()
+    {
+        using var session = new ScriptSession();
+        var result = await session.ExecuteAsync("""
+            using static Microsoft.DotNet.Interactive.Formatting.PocketViewTags;
+            display(new Microsoft.AspNetCore.Html.HtmlString("<i>x</i>"));
+            b("bold")
+            """);
+        Assert.True(result.Succeeded, result.ErrorSummary);
+        Assert.Equal("<i>x</i>", result.Outputs[0].Data["text/html"]!.GetValue<string>());
+        Assert.Equal("<b>bold</b>", result.Outputs[1].Data["text/html"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task FormatterRegisteredByTheHostAppliesToDisplayedValues()
     {
         Formatter.Register<HostWidget>((w, writer) => writer.Write($"<widget>{w.Size}</widget>"), "text/html");

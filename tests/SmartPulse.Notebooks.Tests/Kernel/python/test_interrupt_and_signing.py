@@ -1,0 +1,164 @@
+"""Drives the SmartPulse C# kernel with jupyter_client: interrupting a `while (true)` cell leaves the kernel
+usable; a message with a wrong signature, a malformed message and an unknown message type are ignored or
+answered without breaking the kernel. Run from KernelPythonTests.cs (JUPYTER_PATH, SMARTPULSE_KERNEL_NAME)."""
+import os
+import time
+import unittest
+import uuid
+
+import zmq
+from jupyter_client.manager import start_new_kernel
+from jupyter_client.session import Session
+
+KERNEL = os.environ.get("SMARTPULSE_KERNEL_NAME", ".net-csharp")
+TIMEOUT = 60
+
+
+class InterruptAndSigningTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=120)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=False)
+
+    def run_cell(self, code, timeout=TIMEOUT):
+        outputs = []
+        reply = self.kc.execute_interactive(code, timeout=timeout, output_hook=lambda m: outputs.append(m))
+        return reply, outputs
+
+    def drain_iopub(self):
+        while True:
+            try:
+                self.kc.get_iopub_msg(timeout=0.3)
+            except Exception:
+                return
+
+    def test_interrupt_while_true_then_run_another_cell(self):
+        self.run_cell("var before = 41;")
+        msg_id = self.kc.execute("while (true) { }")
+        # Wait until the cell is running (busy), then give it a moment to enter the loop.
+        deadline = time.time() + TIMEOUT
+        while time.time() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                break
+        time.sleep(1.5)
+        started = time.time()
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertLess(time.time() - started, 15, "the interrupt took too long")
+        self.drain_iopub()
+
+        reply, outputs = self.run_cell("before + 1")
+        self.assertEqual(reply["content"]["status"], "ok")
+        results = [m for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(len(results), 1)
+        self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
+
+    def test_interrupted_loop_really_stops(self):
+        # The loop increments a counter; after the interrupt the counter must stop moving
+        # (the abandoned cell is not left spinning on a thread).
+        self.run_cell("long spins = 0;")
+        msg_id = self.kc.execute("while (true) { spins++; }")
+        time.sleep(2.0)
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.drain_iopub()
+        reply, outputs = self.run_cell("var a = spins; System.Threading.Thread.Sleep(500); spins - a")
+        self.assertEqual(reply["content"]["status"], "ok")
+        value = [m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"]
+        self.assertEqual(value, "0")
+
+    def send_raw(self, frames):
+        """Sends raw frames on a fresh DEALER socket connected to the kernel's shell port."""
+        ctx = zmq.Context.instance()
+        sock = ctx.socket(zmq.DEALER)
+        sock.setsockopt(zmq.LINGER, 1000)
+        sock.connect("%s://%s:%d" % (self.km.transport, self.km.ip, self.km.shell_port))
+        return sock, frames
+
+    def test_wrongly_signed_message_is_ignored(self):
+        self.run_cell("var marker = 1;")
+        # A correctly formed execute_request signed with the wrong key: must be dropped, never executed.
+        bad = Session(key=b"not-the-kernel-key", signature_scheme="hmac-sha256", username="attacker")
+        sock, _ = self.send_raw(None)
+        try:
+            msg = bad.msg("execute_request", content={"code": "marker = 99;", "silent": False, "store_history": True,
+                                                     "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+            bad.send(sock, msg)
+            unsigned = Session(key=b"", username="attacker")
+            msg2 = unsigned.msg("execute_request", content={"code": "marker = 98;", "silent": False, "store_history": True,
+                                                          "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+            unsigned.send(sock, msg2)
+            # Malformed frames: no delimiter, then a delimiter with garbage JSON but a valid signature.
+            sock.send_multipart([b"garbage", b"more garbage"])
+            session = self.kc.session
+            parts = [b"{not json", b"{}", b"{}", b"{}"]
+            sock.send_multipart([b"<IDS|MSG>", session.sign(parts)] + parts)
+            poller = zmq.Poller()
+            poller.register(sock, zmq.POLLIN)
+            self.assertEqual(dict(poller.poll(2000)), {}, "the kernel answered a message it should have dropped")
+        finally:
+            sock.close()
+        reply, outputs = self.run_cell("marker")
+        self.assertEqual(reply["content"]["status"], "ok")
+        value = [m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"]
+        self.assertEqual(value, "1")
+
+    def test_unknown_message_type_and_huge_message(self):
+        session = self.kc.session
+        msg = session.msg("frobnicate_request", content={})
+        self.kc.shell_channel.send(msg)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["header"]["msg_type"], "frobnicate_reply")
+        self.assertEqual(reply["content"]["status"], "error")
+        # A 20 MB cell (a long comment) still runs.
+        reply, outputs = self.run_cell("// " + "x" * (20 * 1024 * 1024) + "\n1 + 1", timeout=120)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual([m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"], "2")
+
+    def test_comm_info_and_update_display(self):
+        msg = self.kc.session.msg("comm_info_request", content={})
+        self.kc.shell_channel.send(msg)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"], {"status": "ok", "comms": {}})
+        reply, outputs = self.run_cell('var shown = display("first"); shown.Update("second");')
+        self.assertEqual(reply["content"]["status"], "ok")
+        kinds = [m["msg_type"] for m in outputs if m["msg_type"] in ("display_data", "update_display_data")]
+        self.assertEqual(kinds, ["display_data", "update_display_data"])
+        first, update = [m for m in outputs if m["msg_type"] in ("display_data", "update_display_data")]
+        self.assertEqual(first["content"]["transient"]["display_id"], update["content"]["transient"]["display_id"])
+        self.assertEqual(update["content"]["data"]["text/plain"], "second")
+
+    def test_error_is_published_exactly_once(self):
+        for code in ['throw new Exception("boom");', "int x = ;", "undefinedName"]:
+            reply, outputs = self.run_cell(code)
+            self.assertEqual(reply["content"]["status"], "error")
+            self.assertEqual(len([m for m in outputs if m["msg_type"] == "error"]), 1, code)
+
+
+class RestartTests(unittest.TestCase):
+    def test_restart_keeps_serving(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=120)
+        try:
+            kc.execute_interactive("var survivor = 1;", timeout=TIMEOUT)
+            km.restart_kernel(now=False)
+            kc.wait_for_ready(timeout=120)
+            reply = kc.execute_interactive("survivor", timeout=TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "error")  # fresh session: the variable is gone
+            reply = kc.execute_interactive("1 + 1", timeout=TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "ok")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=False)
+
+
+if __name__ == "__main__":
+    unittest.main()
