@@ -33,6 +33,7 @@ public static class CommandLine
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(SegmentCommand.Create(console));
         root.Subcommands.Add(ScoreCommand.Create(console));
+        root.Subcommands.Add(KernelCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

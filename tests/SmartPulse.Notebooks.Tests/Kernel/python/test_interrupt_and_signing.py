@@ -29,6 +29,14 @@ class InterruptAndSigningTests(unittest.TestCase):
         reply = self.kc.execute_interactive(code, timeout=timeout, output_hook=lambda m: outputs.append(m))
         return reply, outputs
 
+    def shell_reply(self, msg_id, timeout=TIMEOUT):
+        """The shell reply to msg_id, skipping replies to earlier requests (e.g. start-up kernel_info)."""
+        deadline = time.time() + timeout
+        while True:
+            reply = self.kc.get_shell_msg(timeout=max(0.1, deadline - time.time()))
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply
+
     def drain_iopub(self):
         while True:
             try:
@@ -48,8 +56,7 @@ class InterruptAndSigningTests(unittest.TestCase):
         time.sleep(1.5)
         started = time.time()
         self.km.interrupt_kernel()
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
-        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        reply = self.shell_reply(msg_id)
         self.assertEqual(reply["content"]["status"], "error")
         self.assertLess(time.time() - started, 15, "the interrupt took too long")
         self.drain_iopub()
@@ -67,8 +74,7 @@ class InterruptAndSigningTests(unittest.TestCase):
         msg_id = self.kc.execute("while (true) { spins++; }")
         time.sleep(2.0)
         self.km.interrupt_kernel()
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
-        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        reply = self.shell_reply(msg_id)
         self.assertEqual(reply["content"]["status"], "error")
         self.drain_iopub()
         reply, outputs = self.run_cell("var a = spins; System.Threading.Thread.Sleep(500); spins - a")
@@ -116,7 +122,7 @@ class InterruptAndSigningTests(unittest.TestCase):
         session = self.kc.session
         msg = session.msg("frobnicate_request", content={})
         self.kc.shell_channel.send(msg)
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        reply = self.shell_reply(msg["header"]["msg_id"])
         self.assertEqual(reply["header"]["msg_type"], "frobnicate_reply")
         self.assertEqual(reply["content"]["status"], "error")
         # A 20 MB cell (a long comment) still runs.
@@ -127,7 +133,7 @@ class InterruptAndSigningTests(unittest.TestCase):
     def test_comm_info_and_update_display(self):
         msg = self.kc.session.msg("comm_info_request", content={})
         self.kc.shell_channel.send(msg)
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        reply = self.shell_reply(msg["header"]["msg_id"])
         self.assertEqual(reply["content"], {"status": "ok", "comms": {}})
         reply, outputs = self.run_cell('var shown = display("first"); shown.Update("second");')
         self.assertEqual(reply["content"]["status"], "ok")

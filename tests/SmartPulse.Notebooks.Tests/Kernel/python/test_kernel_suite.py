@@ -56,8 +56,9 @@ class SmartPulseKernelTests(jupyter_kernel_test.KernelTests):
     ]
     invalid_code_samples = [
         "int x = ;",
-        "var = 1;",
-        "1 +* 2;",
+        "x = = 1;",
+        "if (true) else { }",
+        "Console.WriteLine(1));",
     ]
 
     code_generate_error = 'throw new InvalidOperationException("boom");'
