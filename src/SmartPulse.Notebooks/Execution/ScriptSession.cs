@@ -87,6 +87,37 @@ public sealed class ScriptSession : IDisposable
         return variable is not null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="code"/> is a complete C# submission (Jupyter's <c>is_complete</c>):
+    /// false while a brace, string or statement is still open. Directive lines are ignored.
+    /// </summary>
+    /// <param name="code">The cell text typed so far.</param>
+    /// <returns><see langword="true"/> when the text can be submitted as is.</returns>
+    public static bool IsCompleteSubmission(string code)
+    {
+        var parsed = DirectiveParser.Parse(code);
+        var tree = CSharpSyntaxTree.ParseText(parsed.Code, CSharpParseOptions.Default.WithKind(SourceCodeKind.Script).WithLanguageVersion(LanguageVersion.Latest));
+        return SyntaxFactory.IsCompleteSubmission(tree);
+    }
+
+    /// <summary>
+    /// The Roslyn compilation <paramref name="code"/> would get as the next submission of this
+    /// session (previous cells, references and imports included; directive lines blanked, so positions
+    /// in <paramref name="code"/> are positions in the single syntax tree of the returned compilation's
+    /// last submission). For completion and inspection: use its semantic model's <c>LookupSymbols</c> /
+    /// <c>GetSymbolInfo</c> at the cursor. Nothing is executed.
+    /// </summary>
+    /// <param name="code">The cell text.</param>
+    /// <returns>The compilation.</returns>
+    public Compilation GetCompilation(string code)
+    {
+        var parsed = DirectiveParser.Parse(code);
+        var script = _state is null
+            ? CSharpScript.Create(parsed.Code, _scriptOptions, typeof(NotebookGlobals), _loader)
+            : _state.Script.ContinueWith(parsed.Code, _scriptOptions);
+        return script.GetCompilation();
+    }
+
     /// <summary>Runs one cell.</summary>
     /// <param name="code">The cell's source (directives included).</param>
     /// <param name="observer">Receives outputs as they are produced; may be null.</param>

@@ -178,6 +178,29 @@ public sealed class ScriptSessionTests
         Assert.Equal("5", Assert.Single(after.Outputs).PlainText());
     }
 
+    [Theory]
+    [InlineData("var x = 1;", true)]
+    [InlineData("1 + 1", true)]
+    [InlineData("#r \"nuget: X\"", true)]
+    [InlineData("if (true) {", false)]
+    [InlineData("var s = \"\"\"\nopen", false)]
+    public void IsCompleteSubmissionFollowsTheSyntaxTree(string code, bool complete) =>
+        Assert.Equal(complete, ScriptSession.IsCompleteSubmission(code));
+
+    [Fact]
+    public async Task CompilationOfTheNextSubmissionSeesEarlierCells()
+    {
+        using var session = new ScriptSession();
+        await session.ExecuteAsync("var customerCount = 12;");
+        var code = "customerCount.";
+        var compilation = session.GetCompilation(code);
+        var tree = compilation.SyntaxTrees.Single();
+        var model = compilation.GetSemanticModel(tree);
+        var symbols = model.LookupSymbols(code.Length - 1).Select(s => s.Name).ToList();
+        Assert.Contains("customerCount", symbols);
+        Assert.Contains("display", symbols);
+    }
+
     [Fact]
     public async Task TimeDirectiveReportsWallTime()
     {
