@@ -112,6 +112,39 @@ public class ChartTests
         var loss = Data(ClusterCharts.LossCurve([1.0, 0.5], [1.2, 0.7], bestEpoch: 2));
         Assert.Equal(new[] { 1.0, 2 }, Numbers(loss[0]!["x"]));
         Assert.Equal(new[] { 1.2, 0.7 }, Numbers(loss[1]!["y"]));
+
+        var history = new SmartPulse.Analysis.Autoencoder.TrainingHistory
+        {
+            Loss = [1.0, 0.5, 0.6],
+            ValidationLoss = [],
+            TrainingRows = 10,
+            ValidationRows = 0,
+            Steps = 3,
+            BestEpoch = 2,
+            StoppedEarly = false,
+            RestoredBestWeights = false,
+        };
+        var fromHistory = ClusterCharts.LossCurve(history);
+        Assert.Single(Data(fromHistory));
+        Assert.Equal(2, Figure(fromHistory)["layout"]!["shapes"]![0]!["x0"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Projection_titles_carry_the_explained_variance()
+    {
+        var scores = FeatureMatrix.FromRows([[1.0, 0.0, 2.0], [-1.0, 0.5, 0.0], [0.0, -0.5, -2.0]], ["PC1", "PC2", "PC3"]);
+        var two = SegmentCharts.Projection(scores, [0, 1, 1], [0.5, 0.3, 0.2]);
+        Assert.Equal("PC1 (50.0% of variance)", Figure(two)["layout"]!["xaxis"]!["title"]!["text"]!.GetValue<string>());
+
+        // Centroid of segment 1 on (PC1, PC2): ((−1 + 0) / 2, (0.5 − 0.5) / 2) = (−0.5, 0).
+        var centroids = Data(two)[2]!;
+        Assert.Equal(-0.5, centroids["x"]![1]!.GetValue<double>(), 12);
+        Assert.Equal(0.0, centroids["y"]![1]!.GetValue<double>(), 12);
+
+        var three = SegmentCharts.Projection(scores, [0, 1, 1], [0.5, 0.3, 0.2], dimensions: 3);
+        Assert.Equal("scatter3d", Data(three)[0]!["type"]!.GetValue<string>());
+        Assert.Equal("PC3 (20.0% of variance)", Figure(three)["layout"]!["scene"]!["zaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Throws<ArgumentException>(() => SegmentCharts.Projection(FeatureMatrix.FromRows([[1.0, 2.0]], ["PC1", "PC2"]), [0], dimensions: 3));
     }
 
     [Fact]
@@ -153,6 +186,12 @@ public class ChartTests
         Assert.Contains("High income · High spending", names);
         Assert.Equal("Annual income (k$)", Figure(scatter)["layout"]!["xaxis"]!["title"]!["text"]!.GetValue<string>());
         Assert.Equal(200, Data(scatter).Take(5).Sum(t => t!["x"]!.AsArray().Count));
+
+        var sweep = new KSweep(new KSweepOptions { MinK = 2, MaxK = 8 }).Fit(x);
+        var elbow = ClusterCharts.Elbow(sweep);
+        Assert.Equal(sweep.RecommendedK, Figure(elbow)["layout"]!["shapes"]![0]!["x0"]!.GetValue<int>());
+        Assert.Equal(sweep.Rows.Select(r => r.Inertia).ToArray(), Numbers(Data(elbow)[0]!["y"]));
+        Assert.Equal(sweep.Rows.Select(r => r.Silhouette).ToArray(), Numbers(Data(ClusterCharts.SilhouetteByK(sweep))[0]!["y"]));
 
         var ward = new Ward(new WardOptions { K = 5 }).Fit(x);
         var dendro = ClusterCharts.Dendrogram(ward);

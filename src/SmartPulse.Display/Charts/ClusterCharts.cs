@@ -96,7 +96,7 @@ public static class ClusterCharts
             Obj(
                 ("bargap", 0),
                 ("xaxis", Axis("Silhouette coefficient (−1 to 1)", ("range", new[] { Math.Min(-0.1, kept.DefaultIfEmpty(0).Min() - 0.05), 1.0 }))),
-                ("yaxis", Axis("Segment", ("tickvals", tickVals.ToArray()), ("ticktext", tickText.ToArray()), ("showgrid", false))),
+                ("yaxis", Axis(null, ("tickvals", tickVals.ToArray()), ("ticktext", tickText.ToArray()), ("showgrid", false))),
                 ("shapes", shapes),
                 ("annotations", annotations)),
             560);

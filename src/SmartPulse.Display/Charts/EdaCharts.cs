@@ -50,7 +50,10 @@ public static class EdaCharts
     public static SmartChart Histogram(DataFrame frame, string column, DatasetDescriptor? dataset = null, int? bins = null) =>
         Histogram(Eda.Histogram(frame, column, bins), AxisTitle(dataset, column));
 
-    /// <summary>The correlation matrix as a heatmap on a diverging scale fixed to [−1, 1], each cell labelled with its value.</summary>
+    /// <summary>
+    /// The correlation matrix as a heatmap on a diverging scale fixed to [−1, 1] (blue negative, red positive), each
+    /// cell labelled with its value.
+    /// </summary>
     /// <param name="matrix">The matrix from <see cref="Eda.Correlation"/>.</param>
     /// <param name="labels">Optional display name per column (default: the column names).</param>
     /// <param name="title">Chart title.</param>
@@ -71,7 +74,6 @@ public static class EdaCharts
             ("zmin", -1.0),
             ("zmax", 1.0),
             ("colorscale", "RdBu"),
-            ("reversescale", true),
             ("colorbar", Obj(("title", Obj(("text", matrix.Method.ToString()))))));
         var height = Math.Max(420, 60 + (n * 40));
         return Chart(
