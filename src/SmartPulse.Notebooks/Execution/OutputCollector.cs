@@ -18,11 +18,15 @@ internal sealed class OutputCollector
     private int _displays;
     private bool _closed;
 
-    public OutputCollector(int executionCount, ICellOutputObserver? observer)
+    public OutputCollector(int executionCount, ICellOutputObserver? observer, CancellationToken cellToken = default)
     {
         _executionCount = executionCount;
         _observer = observer;
+        CellToken = cellToken;
     }
+
+    /// <summary>Cancelled when the cell times out or is cancelled; checked by instrumented loops.</summary>
+    public CancellationToken CellToken { get; }
 
     /// <summary>The collector of the cell running on this logical call context.</summary>
     public static OutputCollector? Current

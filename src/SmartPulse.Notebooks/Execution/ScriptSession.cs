@@ -154,7 +154,8 @@ public sealed class ScriptSession : IDisposable
     {
         var stopwatch = Stopwatch.StartNew();
         var count = ++ExecutionCount;
-        var collector = new OutputCollector(count, observer);
+        var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var collector = new OutputCollector(count, observer, cellCancellation.Token);
         CellExecutionResult Finish(CellStatus status) => new(status, count, collector.Snapshot(), stopwatch.Elapsed);
         CellExecutionResult Fail(CellOutput error)
         {
@@ -210,6 +211,14 @@ public sealed class ScriptSession : IDisposable
                     return (State: (ScriptState<object>?)null, Diagnostics: diagnostics);
                 }
 
+                // Loops get a cancellation check so a timed-out or interrupted cell really stops.
+                if (LoopInstrumentation.TryInstrument(parsed.Code, out var instrumented))
+                {
+                    script = previous is null
+                        ? CSharpScript.Create(instrumented, options, typeof(NotebookGlobals), _loader)
+                        : previous.Script.ContinueWith(instrumented, options);
+                }
+
                 var state = previous is null
                     ? await script.RunAsync(_globals, _ => true, cancellationToken).ConfigureAwait(false)
                     : await script.RunFromAsync(previous, _ => true, cancellationToken).ConfigureAwait(false);
@@ -222,17 +231,19 @@ public sealed class ScriptSession : IDisposable
         var finished = await Task.WhenAny(work, delay).ConfigureAwait(false);
         if (finished != work)
         {
+            await cellCancellation.CancelAsync().ConfigureAwait(false);
             collector.Close();
             var outputs = collector.Snapshot();
             var cancelled = cancellationToken.IsCancellationRequested;
             var error = cancelled
                 ? ErrorOutputs.Engine("OperationCanceledException", "The cell was cancelled.")
-                : ErrorOutputs.Engine(ErrorOutputs.TimeoutError, $"The cell did not finish within {timeout!.Value.TotalSeconds:0.###} s and was abandoned; the session continues from the state before it.");
+                : ErrorOutputs.Engine(ErrorOutputs.TimeoutError, $"The cell did not finish within {timeout!.Value.TotalSeconds:0.###} s. It was cancelled (its loops stop at their next iteration; other code is abandoned) and the session continues from the state before it.");
             observer?.OnOutput(error);
             return new CellExecutionResult(cancelled ? CellStatus.Cancelled : CellStatus.TimedOut, count, [.. outputs, error], stopwatch.Elapsed);
         }
 
         await stop.CancelAsync().ConfigureAwait(false);
+        cellCancellation.Dispose();
         (ScriptState<object>? State, System.Collections.Immutable.ImmutableArray<Diagnostic> Diagnostics) outcome;
         try
         {
@@ -253,6 +264,11 @@ public sealed class ScriptSession : IDisposable
         }
 
         _state = outcome.State;
+        if (outcome.State.Exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            return new CellExecutionResult(CellStatus.Cancelled, count, [.. collector.Snapshot(), ErrorOutputs.Engine("OperationCanceledException", "The cell was cancelled.")], stopwatch.Elapsed);
+        }
+
         if (outcome.State.Exception is { } exception)
         {
             return Fail(ErrorOutputs.FromException(exception));

@@ -202,6 +202,34 @@ public sealed class ScriptSessionTests
     }
 
     [Fact]
+    public async Task ATimedOutLoopReallyStopsAndLineNumbersSurviveInstrumentation()
+    {
+        using var session = new ScriptSession(new ScriptSessionOptions { References = [typeof(Probe).Assembly] });
+        var result = await session.ExecuteAsync(
+            "for (var i = 0; ; i++) { SmartPulse.Notebooks.Tests.Execution.Probe.Ticks++; System.Threading.Thread.Sleep(5); }",
+            timeout: TimeSpan.FromMilliseconds(800));
+        Assert.Equal(CellStatus.TimedOut, result.Status);
+        await Task.Delay(300);
+        var ticks = Probe.Ticks;
+        await Task.Delay(500);
+        Assert.Equal(ticks, Probe.Ticks);
+
+        var error = await session.ExecuteAsync("var items = new[] { 1, 2 };\nforeach (var item in items)\n    if (item == 2)\n        throw new Exception(\"two\");", cellName: "cell 9");
+        Assert.Contains(error.Outputs[0].Traceback, l => l.EndsWith("in cell 9:line 4", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CancellationEndsALoopingCellAsCancelled()
+    {
+        using var session = new ScriptSession();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var result = await session.ExecuteAsync("while (true) { }", cancellationToken: cts.Token);
+        Assert.Equal(CellStatus.Cancelled, result.Status);
+        var after = await session.ExecuteAsync("1");
+        Assert.Equal(CellStatus.Ok, after.Status);
+    }
+
+    [Fact]
     public async Task TimeDirectiveReportsWallTime()
     {
         using var session = new ScriptSession();
@@ -211,3 +239,8 @@ public sealed class ScriptSessionTests
 }
 
 public sealed record HostWidget(int Size);
+
+public static class Probe
+{
+    public static int Ticks;
+}
