@@ -15,8 +15,8 @@ namespace SmartPulse.Notebooks.Kernel;
 
 /// <summary>
 /// is_complete, complete and inspect for the kernel, from Roslyn's syntax tree and semantic model.
-/// Cells that ran are replayed into an analysis-only script chain (compiled, never run) with the
-/// session's imports and references, so completion sees earlier cells' variables and types.
+/// The cell is compiled (never run) as the session's next submission (<see cref="ScriptSession.GetCompilation"/>),
+/// so completion sees earlier cells' variables and types and the packages they referenced.
 /// </summary>
 internal sealed partial class CSharpLanguageService
 {
@@ -35,55 +35,14 @@ internal sealed partial class CSharpLanguageService
 
     private readonly ScriptSession _session;
     private readonly XmlDocumentation _documentation = new();
-    private readonly HashSet<string> _referencePaths = new(StringComparer.Ordinal);
-    private ScriptOptions _options;
-    private Script<object>? _chain;
 
     public CSharpLanguageService(ScriptSession session)
     {
         _session = session;
-        _options = ScriptOptions.Default
-            .WithReferences(HostAssemblies.FrameworkAssemblyPaths().Select(p => MetadataReference.CreateFromFile(p)))
-            .WithImports(session.Options.Imports)
-            .WithLanguageVersion(LanguageVersion.Latest)
-            .WithAllowUnsafe(true);
-        foreach (var assembly in new[] { typeof(ScriptSession).Assembly, typeof(Formatter).Assembly }.Concat(session.Options.References))
-        {
-            AddReference(assembly.Location);
-        }
     }
 
     /// <summary>The C# language version cells are compiled with, as text (for example <c>14.0</c>).</summary>
     public static string LanguageVersionText => LanguageVersion.Latest.MapSpecifiedToEffectiveVersion().ToDisplayString();
-
-    /// <summary>Adds a cell that ran to the analysis chain.</summary>
-    /// <param name="code">The cell's source as the user wrote it.</param>
-    public void Record(string code)
-    {
-        foreach (var package in _session.Packages)
-        {
-            foreach (var assembly in package.HostAssemblies)
-            {
-                AddReference(assembly.Location);
-            }
-
-            foreach (var path in package.AssemblyPaths)
-            {
-                AddReference(path);
-            }
-        }
-
-        var baseDirectory = _session.Options.BaseDirectory ?? Environment.CurrentDirectory;
-        foreach (var directive in DirectiveParser.Parse(code).Directives.Where(d => d.Kind == DirectiveKind.FileReference))
-        {
-            AddReference(Path.GetFullPath(Path.Combine(baseDirectory, directive.Argument)));
-        }
-
-        var next = Next(KernelSyntax.MaskDirectives(code));
-        _chain = next.GetCompilation().GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree == next.GetCompilation().SyntaxTrees.Last())
-            ? _chain
-            : next;
-    }
 
     /// <summary>is_complete: <c>complete</c>, <c>incomplete</c> (with an indent for the next line) or <c>invalid</c>.</summary>
     /// <param name="code">The code typed so far.</param>
@@ -119,7 +78,7 @@ internal sealed partial class CSharpLanguageService
     /// <returns>The reply content: matches, cursor_start, cursor_end, metadata with types.</returns>
     public JsonObject Complete(string code, int cursorPosition)
     {
-        var cursor = KernelSyntax.ToUtf16Offset(code, Math.Max(0, cursorPosition));
+        (code, var cursor) = KernelSyntax.NormalizeNewLines(code, KernelSyntax.ToUtf16Offset(code, Math.Max(0, cursorPosition)));
         var start = cursor;
         while (start > 0 && IsIdentifierChar(code[start - 1]))
         {
@@ -165,7 +124,7 @@ internal sealed partial class CSharpLanguageService
     public JsonObject Inspect(string code, int cursorPosition, int detailLevel)
     {
         var notFound = new JsonObject { ["status"] = "ok", ["found"] = false, ["data"] = new JsonObject(), ["metadata"] = new JsonObject() };
-        var cursor = KernelSyntax.ToUtf16Offset(code, Math.Max(0, cursorPosition));
+        (code, var cursor) = KernelSyntax.NormalizeNewLines(code, KernelSyntax.ToUtf16Offset(code, Math.Max(0, cursorPosition)));
         var (model, tree) = Analyse(code);
         if (model is null || tree is null)
         {
@@ -406,26 +365,15 @@ internal sealed partial class CSharpLanguageService
     {
         try
         {
-            var compilation = Next(KernelSyntax.MaskDirectives(code)).GetCompilation();
+            // The session compiles the cell as its next submission (earlier cells, references and
+            // imports included) with directive lines blanked, so offsets are unchanged.
+            var compilation = _session.GetCompilation(code);
             var tree = compilation.SyntaxTrees.Last();
             return (compilation.GetSemanticModel(tree), tree);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or CompilationErrorException)
         {
             return (null, null);
-        }
-    }
-
-    private Script<object> Next(string code) =>
-        _chain is null
-            ? CSharpScript.Create(code, _options, typeof(NotebookGlobals))
-            : _chain.ContinueWith(code, _options);
-
-    private void AddReference(string path)
-    {
-        if (path.Length > 0 && File.Exists(path) && _referencePaths.Add(path))
-        {
-            _options = _options.AddReferences(MetadataReference.CreateFromFile(path));
         }
     }
 }

@@ -553,7 +553,6 @@ public sealed class JupyterKernel : IDisposable
 
         if (result.Succeeded)
         {
-            _language.Record(code);
             Reply(KernelSocket.Shell, message, "execute_reply", new JsonObject
             {
                 ["status"] = "ok",
@@ -562,11 +561,6 @@ public sealed class JupyterKernel : IDisposable
                 ["user_expressions"] = new JsonObject(),
             });
             return;
-        }
-
-        if (result.Status == CellStatus.Error && result.Error?.ErrorName is not (ErrorOutputs.CompilationError or ErrorOutputs.DirectiveError or ErrorOutputs.UnsupportedKernel))
-        {
-            _language.Record(code);
         }
 
         if (stopOnError)

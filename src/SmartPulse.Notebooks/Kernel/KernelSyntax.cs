@@ -85,4 +85,30 @@ internal static class KernelSyntax
 
         return count;
     }
+
+    /// <summary>
+    /// Replaces CRLF with LF (as the engine's directive parser does before compiling) and moves
+    /// <paramref name="offset"/> accordingly.
+    /// </summary>
+    /// <param name="code">The text.</param>
+    /// <param name="offset">A UTF-16 offset into <paramref name="code"/>.</param>
+    /// <returns>The normalised text and offset.</returns>
+    public static (string Code, int Offset) NormalizeNewLines(string code, int offset)
+    {
+        if (!code.Contains('\r', StringComparison.Ordinal))
+        {
+            return (code, offset);
+        }
+
+        var removed = 0;
+        for (var i = 0; i + 1 < code.Length && i < offset; i++)
+        {
+            if (code[i] == '\r' && code[i + 1] == '\n')
+            {
+                removed++;
+            }
+        }
+
+        return (code.Replace("\r\n", "\n", StringComparison.Ordinal), offset - removed);
+    }
 }

@@ -81,6 +81,12 @@ public static class WireFormat
         string[] names = ["header", "parent_header", "metadata", "content"];
         for (var i = 0; i < 4; i++)
         {
+            if (!System.Text.Unicode.Utf8.IsValid(parts[i]))
+            {
+                error = $"{names[i]} is not valid UTF-8";
+                return false;
+            }
+
             try
             {
                 objects[i] = parts[i].Length == 0
