@@ -167,5 +167,33 @@ public partial class FormattingTests
 
         var corr = Eda.Correlation(frame).ToDisplayString("text/html");
         Assert.Contains("<td>1.000</td>", corr, StringComparison.Ordinal);
+
+        // Real data: Customers.csv has 35 empty Profession cells of 2,000 (1.75%); value counts show the missing group.
+        var shop = SmartPulse.Analysis.Data.Datasets.Shop.Load();
+        var missing = Eda.Missing(shop).ToDisplayString("text/html");
+        Assert.Contains("<td class=\"sp-text\">Profession</td><td>35</td><td>1.75%</td>", missing, StringComparison.Ordinal);
+        var counts = Eda.ValueCounts(shop, "Profession", includeMissing: true).ToDisplayString("text/plain");
+        Assert.Contains("<missing>", counts, StringComparison.Ordinal);
+        var rule = Eda.CheckRule(shop, "Spending Score (1-100)", new Condition("Annual Income ($)", ">", 50000)).ToDisplayString("text/html");
+        Assert.Contains("<td class=\"sp-text\">meets the rule</td>", rule, StringComparison.Ordinal);
     }
+}
+
+public class GoldenOutputTests
+{
+    [Fact]
+    public void Figure_json_and_id_match_the_committed_bytes()
+    {
+        // Golden bytes: any change of trace order, property order, number format or id scheme across runs or
+        // machines shows up here. Regenerate only for an intended change of the chart.
+        var chart = ClusterCharts.Elbow([(2, 10.0), (3, 5.5)], 3);
+        Assert.Equal(GoldenFigure, chart.ToFigureJson());
+        Assert.Equal(GoldenId, chart.ContentId);
+    }
+
+    private const string GoldenFigure =
+        """
+        {"data":[{"type":"scatter","name":"inertia","mode":"lines+markers","x":[2,3],"y":[10.0,5.5],"line":{"color":"#4e79a7","width":2},"marker":{"size":8}},{"type":"scatter","name":"chosen k = 3","mode":"markers","x":[3],"y":[5.5],"marker":{"color":"#e15759","size":14,"symbol":"circle-open","line":{"width":3}}}],"layout":{"title":{"text":"Elbow curve: inertia by number of segments","x":0.02},"xaxis":{"title":{"text":"Number of segments k"},"automargin":true,"dtick":1},"yaxis":{"title":{"text":"Inertia (within-cluster sum of squares)"},"automargin":true},"shapes":[{"type":"line","x0":3,"x1":3,"yref":"paper","y0":0,"y1":1,"line":{"color":"#e15759","dash":"dash","width":1}}],"annotations":[{"x":3,"yref":"paper","y":1.04,"text":"k = 3","showarrow":false,"font":{"color":"#e15759"}}],"showlegend":false},"config":{"responsive":true,"displaylogo":false}}
+        """;
+    private const string GoldenId = "sp-chart-bb385d4351b5";
 }

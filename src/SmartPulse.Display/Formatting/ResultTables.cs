@@ -133,6 +133,58 @@ internal static class ResultTables
         [true, false, false, false],
         r.Summary);
 
+    public static TableData Missing(IEnumerable<MissingValues> m) => new(
+        "Missing values",
+        ["column", "missing", "percent"],
+        m.Select(x => new string?[] { x.Column, x.Missing.ToString(_c), N(x.Percent, "0.00") + "%" }).ToList(),
+        [true, false, false]);
+
+    public static TableData Counts(IEnumerable<ValueCount> v) => new(
+        "Value counts",
+        ["value", "count", "share"],
+        v.Select(x => new[] { x.Value, x.Count.ToString(_c), N(x.Share * 100, "0.0") + "%" }).ToList(),
+        [true, false, false]);
+
+    public static TableData Outliers(IEnumerable<IqrOutliers> o) => new(
+        "IQR outliers",
+        ["column", "Q1", "Q3", "IQR", "lower fence", "upper fence", "outliers"],
+        o.Select(x => new[] { x.Column, N(x.Q1), N(x.Q3), N(x.Iqr), N(x.Lower), N(x.Upper), x.Count.ToString(_c) }).ToList(),
+        [true, false, false, false, false, false, false]);
+
+    public static TableData Bins(Histogram h) => new(
+        $"Histogram of {h.Column} ({h.Counts.Count.ToString(_c)} bins, {h.Rule})",
+        ["from", "to", "count"],
+        Enumerable.Range(0, h.Counts.Count).Select(i => new[] { N(h.Edges[i]), N(h.Edges[i + 1]), h.Counts[i].ToString(_c) }).ToList(),
+        [false, false, false]);
+
+    public static TableData Names(IEnumerable<SegmentName> names) => new(
+        "Segment names",
+        ["segment", "name", "levels", "rule", "numbers"],
+        names.Select(n => new[]
+        {
+            n.Segment.ToString(_c),
+            n.Name,
+            n.LevelName,
+            n.Rule,
+            string.Join("; ", n.Evidence.Where(e => e.Met || e.NearMiss).Select(e => $"{e.Measure}: {N(e.SegmentMean, "0.##")} vs {N(e.OverallMean, "0.##")} ({e.StdDifference.ToString("+0.00;-0.00;0.00", _c)} SD, {e.Condition}{(e.Met ? string.Empty : ", near miss")})")),
+        }).ToList(),
+        [false, true, true, true, true]);
+
+    public static TableData Clustering(SmartPulse.Analysis.Clustering.ClusteringResult r) => new(
+        $"{r.Algorithm} clustering",
+        ["property", "value"],
+        new List<string?[]>
+        {
+            new[] { "parameters", string.Join(", ", r.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")) },
+            new[] { "features", string.Join(", ", r.FeatureNames) },
+            new[] { "clusters", r.ClusterCount.ToString(_c) },
+            new[] { "sizes", string.Join(" / ", r.Sizes.Select(x => x.ToString(_c))) },
+            new[] { "noise rows", r.NoiseCount.ToString(_c) },
+            new[] { "inertia", N(r.Inertia, "0.###") },
+        },
+        [true, true],
+        r.Warnings.Count > 0 ? string.Join(" ", r.Warnings) : null);
+
     private static string Marks(KSweepResult r, int k)
     {
         var marks = new List<string>();

@@ -4,12 +4,14 @@ using System.Text.Json;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
+using SmartPulse.Analysis.Clustering;
 using SmartPulse.Analysis.Evaluation;
 using SmartPulse.Analysis.Exploration;
 using SmartPulse.Analysis.Insights;
 using SmartPulse.Display.Charts;
 using SmartPulse.Display.Html;
-using XPlot.Plotly;
+using Histogram = SmartPulse.Analysis.Exploration.Histogram;
+using PlotlyChart = XPlot.Plotly.PlotlyChart;
 
 namespace SmartPulse.Display.Formatting;
 
@@ -19,7 +21,9 @@ namespace SmartPulse.Display.Formatting;
 /// <list type="bullet">
 /// <item><see cref="DataFrame"/> → HTML table (names and types, first <see cref="MaxRows"/> rows, "… M more rows", missing shown) and text/plain.</item>
 /// <item><see cref="DescribeResult"/>, <see cref="CorrelationMatrix"/>, <see cref="GroupByResult"/>, <see cref="ClusterScores"/>,
-/// <see cref="KSweepResult"/>, <see cref="SegmentProfileTable"/>, <see cref="RuleCheckResult"/> → HTML tables and text/plain.</item>
+/// <see cref="KSweepResult"/>, <see cref="SegmentProfileTable"/>, <see cref="RuleCheckResult"/>, <see cref="Histogram"/>,
+/// <see cref="ClusteringResult"/> and sequences of <see cref="MissingValues"/>, <see cref="ValueCount"/>, <see cref="IqrOutliers"/>
+/// and <see cref="SegmentName"/> → HTML tables and text/plain.</item>
 /// <item><see cref="SmartChart"/> and Plotly.NET <see cref="GenericChart"/> → <c>application/vnd.plotly.v1+json</c> (the figure) plus
 /// light HTML that never embeds plotly.js; XPlot.Plotly <see cref="PlotlyChart"/> → HTML with a content-derived div id.</item>
 /// <item><see cref="Narrative"/> and <see cref="SegmentInsightReport"/> → <c>text/markdown</c> with a text/plain fallback.</item>
@@ -63,6 +67,12 @@ public static class SmartPulseFormatters
             Tables<KSweepResult>(ResultTables.Sweep);
             Tables<SegmentProfileTable>(t => ResultTables.Profile(t));
             Tables<RuleCheckResult>(ResultTables.Rule);
+            Tables<IEnumerable<MissingValues>>(ResultTables.Missing);
+            Tables<IEnumerable<ValueCount>>(ResultTables.Counts);
+            Tables<IEnumerable<IqrOutliers>>(ResultTables.Outliers);
+            Tables<Histogram>(ResultTables.Bins);
+            Tables<IEnumerable<SegmentName>>(ResultTables.Names);
+            Tables<ClusteringResult>(ResultTables.Clustering);
 
             Formatter.Register<SmartChart>((c, w) => w.Write(c.ToHtml()), Html);
             Formatter.Register<SmartChart>((c, w) => w.Write(c.ToFigureJson()), PlotlyMimeType);
@@ -83,7 +93,7 @@ public static class SmartPulseFormatters
             Formatter.SetPreferredMimeTypesFor(typeof(PlotlyChart), Html);
             Formatter.SetPreferredMimeTypesFor(typeof(Narrative), Markdown);
             Formatter.SetPreferredMimeTypesFor(typeof(SegmentInsightReport), Markdown);
-            foreach (var t in new[] { typeof(DataFrame), typeof(DescribeResult), typeof(CorrelationMatrix), typeof(GroupByResult), typeof(ClusterScores), typeof(KSweepResult), typeof(SegmentProfileTable), typeof(RuleCheckResult) })
+            foreach (var t in new[] { typeof(DataFrame), typeof(DescribeResult), typeof(CorrelationMatrix), typeof(GroupByResult), typeof(ClusterScores), typeof(KSweepResult), typeof(SegmentProfileTable), typeof(RuleCheckResult), typeof(Histogram), typeof(ClusteringResult) })
             {
                 Formatter.SetPreferredMimeTypesFor(t, Html);
             }
