@@ -21,4 +21,36 @@ public sealed record SegmentationMetadata(
     IReadOnlyList<string> ModelFeatures,
     int TrainingRows,
     IReadOnlyDictionary<string, double?> TrainingMetrics,
-    IReadOnlyList<int> Sizes);
+    IReadOnlyList<int> Sizes)
+{
+    /// <summary>Metadata for a fitted clustering and its training scores.</summary>
+    public static SegmentationMetadata Create(
+        Clustering.ClusteringResult result,
+        Evaluation.ClusterScores scores,
+        IReadOnlyDictionary<string, string> parameters,
+        IReadOnlyList<string> inputFeatures,
+        IReadOnlyList<string> modelFeatures)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(scores);
+        var metrics = new Dictionary<string, double?>(StringComparer.Ordinal)
+        {
+            ["k"] = result.ClusterCount,
+            ["inertia"] = result.Inertia,
+            ["silhouette"] = scores.Silhouette,
+            ["calinski_harabasz"] = scores.CalinskiHarabasz,
+            ["davies_bouldin"] = scores.DaviesBouldin,
+        };
+        return new SegmentationMetadata(
+            SegmentationModel.Format,
+            SegmentationModel.FormatVersion,
+            typeof(SegmentationMetadata).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            result.Algorithm,
+            parameters,
+            inputFeatures,
+            modelFeatures,
+            result.Labels.Count,
+            metrics,
+            result.Sizes);
+    }
+}

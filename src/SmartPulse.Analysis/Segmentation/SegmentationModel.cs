@@ -37,6 +37,30 @@ public sealed class SegmentationModel
         Autoencoder = autoencoder;
     }
 
+    /// <summary>
+    /// Packages a KMeans fitted on <paramref name="pipeline"/>'s features — or, with an
+    /// <paramref name="autoencoder"/>, on its codes of those features — as a saveable model.
+    /// </summary>
+    /// <param name="pipeline">The fitted preparation.</param>
+    /// <param name="kmeans">The KMeans fitted in model space.</param>
+    /// <param name="modelSpace">The matrix KMeans was fitted on (features, or codes).</param>
+    /// <param name="autoencoder">The autoencoder applied to the prepared features, if any.</param>
+    public static SegmentationModel FromKMeans(FittedPipeline pipeline, Clustering.KMeansModel kmeans, Features.FeatureMatrix modelSpace, AutoencoderModel? autoencoder = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(kmeans);
+        var result = kmeans.ToResult(modelSpace);
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["k"] = kmeans.K.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["restarts"] = kmeans.Options.Restarts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["seed"] = kmeans.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["autoencoder"] = autoencoder is null ? "none" : string.Join("-", autoencoder.Layers.Select(l => l.Units)),
+        };
+        var metadata = SegmentationMetadata.Create(result, result.Score(modelSpace, seed: kmeans.Seed), parameters, pipeline.RequiredInputs, pipeline.FeatureNames);
+        return new SegmentationModel(pipeline, new NearestCentroid(kmeans.Centroids), metadata, autoencoder);
+    }
+
     /// <summary>The fitted preparation.</summary>
     public FittedPipeline Pipeline { get; }
 

@@ -93,25 +93,7 @@ public static class Segmenter
         var original = result.Centroids
             .Select(c => (IReadOnlyList<double>)options.Features.Select((f, j) => scaler is null ? c[j] : scaler.Inverse(f, c[j])).ToArray())
             .ToArray();
-        var metrics = new Dictionary<string, double?>(StringComparer.Ordinal)
-        {
-            ["k"] = result.ClusterCount,
-            ["inertia"] = result.Inertia,
-            ["silhouette"] = scores.Silhouette,
-            ["calinski_harabasz"] = scores.CalinskiHarabasz,
-            ["davies_bouldin"] = scores.DaviesBouldin,
-        };
-        var metadata = new SegmentationMetadata(
-            SegmentationModel.Format,
-            SegmentationModel.FormatVersion,
-            typeof(Segmenter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
-            result.Algorithm,
-            parameters,
-            options.Features,
-            pipeline.FeatureNames,
-            features.Rows,
-            metrics,
-            result.Sizes);
+        var metadata = SegmentationMetadata.Create(result, scores, parameters, options.Features, pipeline.FeatureNames);
         return new SegmentationRun(prepared, features, result, scores, original, sweep, new SegmentationModel(pipeline, assigner, metadata));
     }
 
