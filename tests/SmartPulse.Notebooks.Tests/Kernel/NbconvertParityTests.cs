@@ -1,0 +1,94 @@
+using SmartPulse.Notebooks.Documents;
+
+namespace SmartPulse.Notebooks.Tests.Kernel;
+
+/// <summary>
+/// <c>jupyter nbconvert --to notebook --execute</c> runs every notebook in <c>notebooks/</c> through the
+/// kernel (chosen by the notebooks' own kernelspec metadata, <c>.net-csharp</c>); each cell's outputs
+/// must equal those the <c>smartpulse run</c> command (the built CLI, run as a process) produces. While <c>notebooks/</c> is empty the
+/// engine's fixture notebooks are used. Consecutive stream messages of the same name are merged
+/// before comparing (Jupyter shows them as one output; the runner stores them merged).
+/// </summary>
+[Collection(KernelCollection.Name)]
+public sealed class NbconvertParityTests : IDisposable
+{
+    private readonly JupyterEnvironment _jupyter = new();
+
+    public void Dispose() => _jupyter.Dispose();
+
+    public static IReadOnlyList<string> Notebooks()
+    {
+        var folder = Path.Combine(JupyterEnvironment.RepositoryRoot, "notebooks");
+        var notebooks = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.ipynb", SearchOption.AllDirectories).Where(p => !p.Contains(".ipynb_checkpoints", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
+            : [];
+        return notebooks.Count > 0
+            ? notebooks
+            : [.. new[] { "success.ipynb", "ten-cells.ipynb", "parameters.ipynb" }.Select(TestFiles.FixturePath)];
+    }
+
+    [JupyterFact]
+    public async Task NbconvertThroughTheKernelGivesTheRunnersOutputs()
+    {
+        await _jupyter.InstallKernelAsync();
+        var outputDir = Path.Combine(_jupyter.Root, "executed");
+        var failures = new List<string>();
+        foreach (var path in Notebooks())
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            var (code, log) = await _jupyter.PythonAsync(
+                ["-m", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=1200", "--output-dir", outputDir, "--output", name, path],
+                Path.GetDirectoryName(path)!,
+                TimeSpan.FromMinutes(30));
+            Assert.True(code == 0, $"nbconvert --execute {path} failed (exit {code}):\n{log}");
+            var viaKernel = NotebookFile.Load(Path.Combine(outputDir, name + ".ipynb"));
+            var runnerDir = Path.Combine(_jupyter.Root, "runner", name);
+            var (runCode, runLog) = await JupyterEnvironment.RunAsync(
+                "dotnet",
+                [await JupyterEnvironment.CliDllAsync(), "run", path, "--out", runnerDir, "--timeout", "1200"],
+                Path.GetDirectoryName(path)!,
+                _jupyter.Variables(),
+                TimeSpan.FromMinutes(30));
+            Assert.True(runCode == 0, $"smartpulse run {path} failed (exit {runCode}):\n{runLog}");
+            var viaRunner = NotebookFile.Load(Directory.GetFiles(runnerDir, "*.ipynb", SearchOption.AllDirectories).Single());
+
+            var kernelCells = viaKernel.Cells.Where(c => c.CellType == CellType.Code).ToList();
+            var runnerCells = viaRunner.Cells.Where(c => c.CellType == CellType.Code).ToList();
+            Assert.Equal(runnerCells.Count, kernelCells.Count);
+            for (var i = 0; i < runnerCells.Count; i++)
+            {
+                if (runnerCells[i].Source.Contains("#!time", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var expected = string.Join("\n", runnerCells[i].Outputs.Select(IpynbFormat.OutputJson));
+                var actual = string.Join("\n", MergeStreams(kernelCells[i].Outputs).Select(IpynbFormat.OutputJson));
+                if (expected != actual || runnerCells[i].ExecutionCount != kernelCells[i].ExecutionCount)
+                {
+                    failures.Add($"{Path.GetFileName(path)} code cell {i + 1}:\n  runner [{runnerCells[i].ExecutionCount}]: {expected}\n  kernel [{kernelCells[i].ExecutionCount}]: {actual}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static List<CellOutput> MergeStreams(IEnumerable<CellOutput> outputs)
+    {
+        var merged = new List<CellOutput>();
+        foreach (var output in outputs)
+        {
+            if (output.OutputType == CellOutput.StreamType && merged.Count > 0 && merged[^1] is { OutputType: CellOutput.StreamType } last && last.Name == output.Name)
+            {
+                last.Text += output.Text;
+            }
+            else
+            {
+                merged.Add(output.Clone());
+            }
+        }
+
+        return merged;
+    }
+}
