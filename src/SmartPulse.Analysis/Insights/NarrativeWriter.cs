@@ -8,6 +8,7 @@ namespace SmartPulse.Analysis.Insights;
 /// <summary>Writes the markdown narratives; every number comes from the results passed in.</summary>
 internal static class NarrativeWriter
 {
+    private const double SmallEffect = 0.2;
     private static readonly CultureInfo _c = CultureInfo.InvariantCulture;
 
     public static Narrative Segment(SegmentProfileTable table, SegmentProfile p, SegmentName name)
@@ -22,12 +23,24 @@ internal static class NarrativeWriter
             sb.Append(", ").Append(name.LevelName);
         }
 
-        sb.Append(". What sets it apart (Cohen's d against the other customers): ");
-        sb.Append(string.Join("; ", p.TopFeatures.Select(f =>
+        string Describe(FeatureProfile f)
         {
             var unit = table.Unit(f.Feature);
             return $"{InsightText.Md(table.Label(f.Feature).ToLowerInvariant())} averages {InsightText.Value(f.Mean, unit)} (median {InsightText.Value(f.Median, unit)}) against {InsightText.Value(f.OverallMean, unit)} overall ({InsightText.Sd(f.StdDifference)}, {InsightText.D(f.EffectSize)})";
-        })));
+        }
+
+        // Only effects of at least "small" size (|d| ≥ 0.2, Cohen) are called distinguishing.
+        var distinguishing = p.TopFeatures.Where(f => Math.Abs(f.EffectSize) >= SmallEffect).ToArray();
+        if (distinguishing.Length > 0)
+        {
+            sb.Append(". What sets it apart (Cohen's d against the other customers): ").Append(string.Join("; ", distinguishing.Select(Describe)));
+        }
+        else
+        {
+            sb.Append(". It sits close to the average customer on every profiled feature (no |d| reaches 0.2); the largest difference: ")
+              .Append(p.TopFeatures.Count > 0 ? Describe(p.TopFeatures[0]) : "none");
+        }
+
         sb.Append(".\n\n");
         sb.Append("*Why this name:* ").Append(name.Rule);
         var shown = new List<string>();

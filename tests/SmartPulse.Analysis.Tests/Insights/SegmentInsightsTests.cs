@@ -181,6 +181,13 @@ public class SegmentInsightsTests
         Assert.Contains($"annual income averages {p["Annual Income (k$)"].Mean.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} k$", narrative.Markdown, StringComparison.Ordinal);
         Assert.Contains("**Recommendation:**", narrative.Markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("**", narrative.PlainText, StringComparison.Ordinal);
+
+        // The average segment's spending score differs by d = −0.04: not called distinguishing (|d| < 0.2).
+        var avg = report.Names.First(n => n.Name == "Average income · Average spending");
+        var avgText = report.Narratives.First(n => n.Title.EndsWith(avg.Name, StringComparison.Ordinal)).Markdown;
+        var apart = avgText[avgText.IndexOf("What sets it apart", StringComparison.Ordinal)..avgText.IndexOf("*Why this name:*", StringComparison.Ordinal)];
+        Assert.Contains("age averages", apart, StringComparison.Ordinal);
+        Assert.DoesNotContain("spending score averages", apart, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -256,6 +263,17 @@ public class SegmentInsightsTests
 
         // iFood spend is money: the summary quotes the top segment's share of total spend.
         Assert.Contains("of total spend", report.Summary.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_segment_without_any_small_effect_is_called_average()
+    {
+        // Both segments hold {1, 2}: every d is 0, so neither is "set apart".
+        var frame = new DataFrame(new DoubleDataFrameColumn("a", new double?[] { 1, 2, 1, 2 }));
+        var report = SegmentInsights.Analyze(frame, [0, 0, 1, 1]);
+        Assert.All(report.Narratives, n => Assert.Contains("sits close to the average customer", n.Markdown, StringComparison.Ordinal));
+        Assert.All(report.Narratives, n => Assert.DoesNotContain("What sets it apart", n.Markdown, StringComparison.Ordinal));
+        Assert.Equal("Segment 0", report.Names[0].Name);
     }
 
     [Theory]
