@@ -42,6 +42,16 @@ public class ChartTests
     }
 
     [Fact]
+    public void Large_scatters_switch_to_webgl()
+    {
+        var n = SegmentCharts.WebGlFromPoints;
+        var big = SegmentCharts.Scatter(new double[n], new double[n], new int[n], "x", "y");
+        Assert.Equal("scattergl", Data(big)[0]!["type"]!.GetValue<string>());
+        var small = SegmentCharts.Scatter(new double[n - 1], new double[n - 1], new int[n - 1], "x", "y");
+        Assert.Equal("scatter", Data(small)[0]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Missing_values_become_null_not_NaN()
     {
         var chart = SegmentCharts.Scatter([1.0, double.NaN], [1.0, 2], [0, 0], "x", "y");

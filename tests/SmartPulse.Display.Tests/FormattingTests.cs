@@ -112,6 +112,12 @@ public partial class FormattingTests
 
         var plotly = chart.Chart.ToDisplayString(SmartPulseFormatters.PlotlyMimeType);
         Assert.Contains("\"type\":\"scatter\"", plotly, StringComparison.Ordinal);
+
+        // A chart a notebook author builds with Plotly.NET.CSharp goes through the same formatter.
+        var own = Plotly.NET.CSharp.Chart.Point<double, double, string>(x: [1.0, 2.0], y: [3.0, 4.0], Name: "mine");
+        var ownFigure = JsonNode.Parse(own.ToDisplayString(SmartPulseFormatters.PlotlyMimeType))!.AsObject();
+        Assert.Equal("mine", ownFigure["data"]![0]!["name"]!.GetValue<string>());
+        Assert.Matches("<div id=\"sp-chart-[0-9a-f]{12}\"", own.ToDisplayString("text/html"));
     }
 
     [Fact]

@@ -16,9 +16,15 @@ namespace SmartPulse.Display.Charts;
 /// </summary>
 public static class SegmentCharts
 {
+    /// <summary>From this many points a 2-D scatter uses WebGL (<c>scattergl</c>) so large customer sets stay responsive.</summary>
+    public const int WebGlFromPoints = 5_000;
+
     private static readonly CultureInfo _c = CultureInfo.InvariantCulture;
 
-    /// <summary>A 2-D scatter of customers coloured by segment, with centroids marked as outlined diamonds.</summary>
+    /// <summary>
+    /// A 2-D scatter of customers coloured by segment, with centroids marked as outlined diamonds (WebGL from
+    /// <see cref="WebGlFromPoints"/> points).
+    /// </summary>
     /// <param name="x">X value per customer.</param>
     /// <param name="y">Y value per customer.</param>
     /// <param name="labels">Segment per customer (−1 = noise, grey).</param>
@@ -41,11 +47,12 @@ public static class SegmentCharts
         SameLength(x.Count, labels.Count, "labels", nameof(labels));
         palette ??= SegmentPalette.Default;
         var traces = new List<Trace>();
+        var type = x.Count >= WebGlFromPoints ? "scattergl" : "scatter";
         foreach (var s in Segments(labels))
         {
             var idx = Enumerable.Range(0, labels.Count).Where(i => labels[i] == s).ToArray();
             traces.Add(Trace2D(
-                "scatter",
+                type,
                 ("name", HtmlText.Encode(palette.NameOf(s))),
                 ("legendgroup", "s" + s.ToString(_c)),
                 ("mode", "markers"),
