@@ -8,11 +8,14 @@ namespace SmartPulse.Analysis.Clustering;
 /// DBSCAN (Ester et al. 1996), density-based clustering: a core row has at least MinPoints rows (itself included)
 /// within eps; clusters are the connected groups of core rows plus the border rows they reach; everything else is
 /// noise (label −1). Finds clusters of any shape and their number by itself; needs features on a common scale.
-/// Exact brute-force neighbourhoods (SIMD, both cores), memory O(n); labels identical to scikit-learn's
+/// Exact brute-force neighbourhoods (SIMD, both cores), time O(n²·d), memory O(n) plus neighbour lists up to 128 MB; labels identical to scikit-learn's
 /// <c>DBSCAN(eps, min_samples)</c> (same cluster numbering: clusters are numbered in order of their first core row).
 /// </summary>
 public sealed class Dbscan
 {
+    /// <summary>Neighbour-list entries kept from the counting pass (32 M ints = 128 MB); beyond it rows are recomputed.</summary>
+    private const long NeighbourBudget = 32_000_000;
+
     /// <summary>Creates the estimator; options are validated here.</summary>
     /// <param name="options">Options; null means defaults.</param>
     public Dbscan(DbscanOptions? options = null)
@@ -37,21 +40,31 @@ public sealed class Dbscan
 
         var space = new NeighbourSpace(data);
         var eps2 = Options.Eps * Options.Eps;
+        // Pass 1 (both cores): neighbour lists of every row, kept while they fit in NeighbourBudget entries; rows
+        // beyond the budget keep only their count and are recomputed during expansion.
         var counts = new int[n];
-        Parallel.For(0, n, () => new double[n], (i, _, buffer) =>
+        var neighbours = new int[n][];
+        long stored = 0;
+        Parallel.For(0, n, () => (new double[n], new List<int>()), (i, _, buffers) =>
         {
+            var (buffer, list) = buffers;
             space.SquaredDistances(i, buffer);
-            var c = 0;
-            foreach (var v in buffer)
+            list.Clear();
+            for (var v = 0; v < n; v++)
             {
-                if (v <= eps2)
+                if (buffer[v] <= eps2)
                 {
-                    c++;
+                    list.Add(v);
                 }
             }
 
-            counts[i] = c;
-            return buffer;
+            counts[i] = list.Count;
+            if (Interlocked.Add(ref stored, list.Count) <= NeighbourBudget)
+            {
+                neighbours[i] = list.ToArray();
+            }
+
+            return buffers;
         }, _ => { });
 
         var core = counts.Select(c => c >= Options.MinPoints).ToArray();
@@ -76,12 +89,25 @@ public sealed class Dbscan
                     labels[i] = cluster;
                     if (core[i])
                     {
-                        space.SquaredDistances(i, dist);
-                        for (var v = 0; v < n; v++)
+                        if (neighbours[i] is { } list)
                         {
-                            if (dist[v] <= eps2 && labels[v] == -1)
+                            foreach (var v in list)
                             {
-                                stack.Push(v);
+                                if (labels[v] == -1)
+                                {
+                                    stack.Push(v);
+                                }
+                            }
+                        }
+                        else
+                        {
+                            space.SquaredDistances(i, dist);
+                            for (var v = 0; v < n; v++)
+                            {
+                                if (dist[v] <= eps2 && labels[v] == -1)
+                                {
+                                    stack.Push(v);
+                                }
                             }
                         }
                     }
