@@ -30,6 +30,7 @@ public sealed class ScriptSession : IDisposable
 {
     private static readonly object _referencesGate = new();
     private static IReadOnlyList<MetadataReference>? _baseReferences;
+    private static int _formatterWarmedUp;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly InteractiveAssemblyLoader _loader = new();
@@ -49,6 +50,13 @@ public sealed class ScriptSession : IDisposable
         Options = options ?? new ScriptSessionOptions();
         _resolver = new PackageResolver(Options.PackageCacheDirectory);
         ConsoleRouter.EnsureInstalled();
+        if (Interlocked.Exchange(ref _formatterWarmedUp, 1) == 0)
+        {
+            // The Formatting package's first use costs ~0.2 s (static registration, reflection);
+            // do it on the other core while the first cell compiles.
+            _ = Task.Run(() => MimeBundleFormatter.Format(0));
+        }
+
         _scriptOptions = ScriptOptions.Default
             .WithReferences(BaseReferences())
             .WithImports(Options.Imports)
