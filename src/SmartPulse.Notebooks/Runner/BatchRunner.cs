@@ -82,7 +82,11 @@ public static class BatchRunner
                 await log.WriteLineAsync($"error: {input.DisplayName}: cell {failure.Index} (id {failure.Id}) failed: {failure.Error}").ConfigureAwait(false);
             }
 
-            if (options.Check)
+            if (options.Check && string.Equals(Path.GetExtension(input.SourcePath), ".dib", StringComparison.OrdinalIgnoreCase))
+            {
+                await log.WriteLineAsync($"check: {input.DisplayName} is a .dib file, which stores no outputs; it was executed but not compared.").ConfigureAwait(false);
+            }
+            else if (options.Check)
             {
                 var differences = OutputComparer.Compare(notebook, result.Notebook);
                 foreach (var d in differences)
@@ -105,6 +109,7 @@ public static class BatchRunner
         }
 
         WriteManifest(options, summaries);
+        await log.WriteLineAsync($"manifest: {Path.Combine(options.OutputDirectory, ManifestFileName)}").ConfigureAwait(false);
         if (options.ReportDirectory is not null)
         {
             var index = HtmlReport.Write(

@@ -197,6 +197,17 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckOfADibExecutesButDoesNotCompare()
+    {
+        var source = _files.Copy("walkthrough.dib");
+        var (outcome, log) = await Run(new BatchRunOptions { Paths = [source], Check = true });
+
+        Assert.Equal(BatchOutcome.Succeeded, outcome);
+        Assert.Contains("check: walkthrough.dib is a .dib file, which stores no outputs; it was executed but not compared.", log);
+        Assert.False(File.Exists(_files.PathOf("out", "walkthrough.ipynb")));
+    }
+
+    [Fact]
     public async Task NotebooksRunFromTheirOwnFolder()
     {
         var dir = _files.PathOf("project", "notebooks");
