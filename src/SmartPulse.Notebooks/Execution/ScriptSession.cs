@@ -164,7 +164,13 @@ public sealed class ScriptSession : IDisposable
         var count = ++ExecutionCount;
         var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var collector = new OutputCollector(count, observer, cellCancellation.Token);
-        CellExecutionResult Finish(CellStatus status) => new(status, count, collector.Snapshot(), stopwatch.Elapsed);
+        CellExecutionResult Finish(CellStatus status)
+        {
+            var outputs = collector.Snapshot();
+            collector.Close(); // late writes from tasks the cell left running are dropped, not attributed to a finished cell
+            return new(status, count, outputs, stopwatch.Elapsed);
+        }
+
         CellExecutionResult Fail(CellOutput error)
         {
             collector.Add(error);
@@ -274,7 +280,8 @@ public sealed class ScriptSession : IDisposable
         _state = outcome.State;
         if (outcome.State.Exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
-            return new CellExecutionResult(CellStatus.Cancelled, count, [.. collector.Snapshot(), ErrorOutputs.Engine("OperationCanceledException", "The cell was cancelled.")], stopwatch.Elapsed);
+            collector.Add(ErrorOutputs.Engine("OperationCanceledException", "The cell was cancelled."));
+            return Finish(CellStatus.Cancelled);
         }
 
         if (outcome.State.Exception is { } exception)
