@@ -23,9 +23,9 @@ namespace SmartPulse.Notebooks.Kernel;
 /// interrupt. Every request is wrapped in iopub <c>status</c> busy/idle.
 /// </para>
 /// <para>
-/// Interrupts: every loop of a cell is rewritten to check the cell's cancellation token
-/// (<see cref="LoopCancellationRewriter"/>), so <c>while (true) { }</c> stops; code blocked elsewhere
-/// (a sleep, a native call) is abandoned and the session continues from the state before the cell.
+/// Interrupts cancel the running cell's token: the session instruments every loop of a cell with a
+/// cancellation check, so <c>while (true) { }</c> stops; code blocked elsewhere (a sleep, a native
+/// call) is abandoned, and the session continues from the state before the cell.
 /// </para>
 /// </summary>
 public sealed class JupyterKernel : IDisposable
@@ -515,17 +515,6 @@ public sealed class JupyterKernel : IDisposable
             Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = _scriptSession.ExecutionCount + 1 }, message);
         }
 
-        string rewritten;
-        try
-        {
-            rewritten = LoopCancellationRewriter.Rewrite(code);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            Log($"loop rewrite failed, running the cell as written: {e.Message}");
-            rewritten = code;
-        }
-
         using var cancellation = new CancellationTokenSource();
         lock (_executionGate)
         {
@@ -537,8 +526,7 @@ public sealed class JupyterKernel : IDisposable
         try
         {
             _input.Begin(message, JupyterMessage.Flag(content, "allow_stdin", false), cancellation.Token);
-            CellCancellation.Enter(cancellation.Token);
-            result = await _scriptSession.ExecuteAsync(rewritten, observer, null, null, cancellation.Token).ConfigureAwait(false);
+            result = await _scriptSession.ExecuteAsync(code, observer, null, null, cancellation.Token).ConfigureAwait(false);
         }
         finally
         {
