@@ -2,6 +2,7 @@
 usable; a message with a wrong signature, a malformed message and an unknown message type are ignored or
 answered without breaking the kernel. Run from KernelPythonTests.cs (JUPYTER_PATH, SMARTPULSE_KERNEL_NAME)."""
 import os
+import signal
 import time
 import unittest
 import uuid
@@ -81,6 +82,32 @@ class InterruptAndSigningTests(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "ok")
         value = [m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"]
         self.assertEqual(value, "0")
+
+    def test_sigint_interrupts_too(self):
+        self.run_cell("var afterSignal = 7;")
+        msg_id = self.kc.execute("while (true) { }")
+        time.sleep(2.0)
+        os.kill(self.km.provisioner.process.pid, signal.SIGINT)
+        reply = self.shell_reply(msg_id)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.drain_iopub()
+        reply, outputs = self.run_cell("afterSignal * 6")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual([m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"], "42")
+
+    def test_console_readline_asks_the_frontend(self):
+        msg_id = self.kc.execute('var line = Console.ReadLine(); line.Length', allow_stdin=True)
+        request = self.kc.get_stdin_msg(timeout=TIMEOUT)
+        self.assertEqual(request["msg_type"], "input_request")
+        self.assertEqual(request["parent_header"]["msg_id"], msg_id)
+        self.kc.input("hello")
+        reply = self.shell_reply(msg_id)
+        self.assertEqual(reply["content"]["status"], "ok")
+        # Without allow_stdin (as nbconvert runs) reading fails fast instead of hanging.
+        msg_id = self.kc.execute("Console.ReadLine()", allow_stdin=False)
+        reply = self.shell_reply(msg_id)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertIn("allow_stdin", reply["content"]["evalue"])
 
     def send_raw(self, frames):
         """Sends raw frames on a fresh DEALER socket connected to the kernel's shell port."""
