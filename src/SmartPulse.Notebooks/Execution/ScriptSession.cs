@@ -129,7 +129,10 @@ public sealed class ScriptSession : IDisposable
     /// <summary>Runs one cell.</summary>
     /// <param name="code">The cell's source (directives included).</param>
     /// <param name="observer">Receives outputs as they are produced; may be null.</param>
-    /// <param name="timeout">Longest the cell may run; null for no limit. A timed-out cell's code is abandoned, not aborted.</param>
+    /// <param name="timeout">
+    /// Longest the cell may run; null for no limit. On timeout the cell's loops stop at their next
+    /// iteration (each loop body starts with a cancellation check); other blocked code is abandoned.
+    /// </param>
     /// <param name="cellName">Name used in stack traces (<c>in {cellName}:line N</c>); null for <c>cell {count}</c>.</param>
     /// <param name="cancellationToken">Cancels the cell (status <see cref="CellStatus.Cancelled"/>).</param>
     /// <returns>The outcome and outputs.</returns>
