@@ -45,7 +45,7 @@ public sealed class JupyterKernel : IDisposable
     private CancellationTokenSource? _running;
     private long _received;
     private long _abortUpTo;
-    private bool _stopping;
+    private volatile bool _stopping;
     private volatile bool _closed;
     private bool _disposed;
 
@@ -322,6 +322,10 @@ public sealed class JupyterKernel : IDisposable
                 finally
                 {
                     Publish("status", new JsonObject { ["execution_state"] = "idle" }, message);
+                    if (_stopping)
+                    {
+                        EnqueueStop();
+                    }
                 }
 
                 break;
@@ -365,20 +369,30 @@ public sealed class JupyterKernel : IDisposable
         Log($"shutdown requested (restart: {restart})");
         CancelRunning();
         Reply(channel, message, "shutdown_reply", new JsonObject { ["status"] = "ok", ["restart"] = restart });
-        Stop(new KernelExit(restart));
+        // The poller stops once the request's idle status has been queued behind the reply.
+        Stop(new KernelExit(restart), afterIdle: true);
     }
 
-    private void Stop(KernelExit exit)
+    private void Stop(KernelExit exit, bool afterIdle = false)
     {
         _stopping = true;
         _exit.TrySetResult(exit);
         _shellQueue.Writer.TryComplete();
+        if (!afterIdle)
+        {
+            EnqueueStop();
+        }
+    }
+
+    private void EnqueueStop()
+    {
         try
         {
             _outgoing.Enqueue(new Outgoing(KernelSocket.IOPub, [], true));
         }
-        catch (ObjectDisposedException)
+        catch (Exception e) when (e is ObjectDisposedException or NetMQException)
         {
+            // Already stopped.
         }
     }
 
@@ -429,6 +443,10 @@ public sealed class JupyterKernel : IDisposable
             finally
             {
                 Publish("status", new JsonObject { ["execution_state"] = "idle" }, message);
+                if (_stopping)
+                {
+                    EnqueueStop();
+                }
             }
         }
     }

@@ -177,6 +177,52 @@ class InterruptAndSigningTests(unittest.TestCase):
             self.assertEqual(len([m for m in outputs if m["msg_type"] == "error"]), 1, code)
 
 
+class DisconnectTests(unittest.TestCase):
+    def test_client_disconnecting_mid_execution(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=120)
+        try:
+            kc.execute_interactive("var kept = 5;", timeout=TIMEOUT)
+            # Start a slow cell, then drop the client before it finishes.
+            kc.execute('System.Threading.Thread.Sleep(2000); Console.WriteLine("done"); kept + 1')
+            time.sleep(0.5)
+            kc.stop_channels()
+            time.sleep(3)
+            # A new client gets a working kernel with the state intact.
+            kc2 = km.client()
+            kc2.start_channels()
+            kc2.wait_for_ready(timeout=120)
+            outputs = []
+            reply = kc2.execute_interactive("kept * 2", timeout=TIMEOUT, output_hook=outputs.append)
+            self.assertEqual(reply["content"]["status"], "ok")
+            self.assertEqual([m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"], "10")
+            kc2.stop_channels()
+        finally:
+            km.shutdown_kernel(now=False)
+
+    def test_shutdown_reply_then_idle_then_exit(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=120)
+        try:
+            msg = kc.session.msg("shutdown_request", content={"restart": False})
+            kc.control_channel.send(msg)
+            reply = kc.get_control_msg(timeout=TIMEOUT)
+            self.assertEqual(reply["msg_type"], "shutdown_reply")
+            states = []
+            deadline = time.time() + 10
+            while time.time() < deadline and "idle" not in states:
+                m = kc.get_iopub_msg(timeout=10)
+                if m["parent_header"].get("msg_id") == msg["header"]["msg_id"] and m["msg_type"] == "status":
+                    states.append(m["content"]["execution_state"])
+            self.assertEqual(states, ["busy", "idle"])
+            deadline = time.time() + 20
+            while km.is_alive() and time.time() < deadline:
+                time.sleep(0.2)
+            self.assertFalse(km.is_alive(), "the kernel process did not exit after shutdown_reply")
+        finally:
+            kc.stop_channels()
+            if km.is_alive():
+                km.shutdown_kernel(now=True)
+
+
 class RestartTests(unittest.TestCase):
     def test_restart_keeps_serving(self):
         km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=120)
