@@ -8,7 +8,8 @@ namespace SmartPulse.Notebooks.Execution;
 /// <summary>
 /// Builds the <c>error</c> outputs of the engine: compile errors with cell-relative
 /// <c>(line,column)</c>, exceptions with a traceback whose frames in cell code read
-/// <c>in {cell}:line N</c> (scripting-infrastructure frames removed), and engine errors.
+/// <c>in {cell}:line N</c> (scripting-infrastructure frames removed, library source paths reduced to
+/// the file name so tracebacks read the same on every machine), and engine errors.
 /// </summary>
 public static partial class ErrorOutputs
 {
@@ -60,7 +61,7 @@ public static partial class ErrorOutputs
             .Replace("\r\n", "\n", StringComparison.Ordinal)
             .Split('\n')
             .Where(line => !IsInfrastructure(line))
-            .Select(line => SubmissionFrame().Replace(SubmissionType().Replace(line, ""), "<cell>"))
+            .Select(line => SourcePath().Replace(SubmissionFrame().Replace(SubmissionType().Replace(line, ""), "<cell>"), " in ${file}:line "))
             .ToList();
         return CellOutput.Error(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, traceback);
     }
@@ -88,4 +89,9 @@ public static partial class ErrorOutputs
 
     [GeneratedRegex(@"Submission#\d+\.(?!<<Initialize>>)")]
     private static partial Regex SubmissionType();
+
+    // Library frames carry the build machine's absolute source path; keep the file name only so the
+    // same error reads the same on every machine.
+    [GeneratedRegex(@" in (?:[^:]*[/\\])(?<file>[^/\\]+):line ")]
+    private static partial Regex SourcePath();
 }

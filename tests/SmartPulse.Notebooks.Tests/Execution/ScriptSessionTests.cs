@@ -143,6 +143,17 @@ public sealed class ScriptSessionTests
     }
 
     [Fact]
+    public async Task LibraryFramesKeepOnlyTheSourceFileName()
+    {
+        using var session = new ScriptSession(new ScriptSessionOptions { References = [typeof(Probe).Assembly] });
+        var result = await session.ExecuteAsync("SmartPulse.Notebooks.Tests.Execution.Probe.Boom();", cellName: "cell 1");
+        var traceback = Assert.Single(result.Outputs).Traceback;
+        Assert.Contains(traceback, l => l.Contains("Probe.Boom() in ScriptSessionTests.cs:line ", StringComparison.Ordinal));
+        Assert.Contains(traceback, l => l.EndsWith("in cell 1:line 1", StringComparison.Ordinal));
+        Assert.DoesNotContain(traceback, l => l.Contains('/', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task CompileErrorReportsCellRelativeLineAndColumnEvenAfterDirectives()
     {
         using var session = new ScriptSession();
@@ -243,4 +254,6 @@ public sealed record HostWidget(int Size);
 public static class Probe
 {
     public static int Ticks;
+
+    public static void Boom() => throw new ArgumentException("bad value");
 }
