@@ -89,6 +89,25 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RerunningAnExecutedNotebookKeepsOneBannerAndOneInjectedCell()
+    {
+        var source = _files.Copy("failing.ipynb");
+        var options = new BatchRunOptions { Paths = [source], Run = new NotebookRunOptions { Parameters = [new("seed", "1")] } };
+        await Run(options);
+        var first = File.ReadAllBytes(_files.PathOf("out", "failing.ipynb"));
+
+        var again = _files.PathOf("again", "failing.ipynb");
+        Directory.CreateDirectory(Path.GetDirectoryName(again)!);
+        File.WriteAllBytes(again, first);
+        await Run(options with { Paths = [again], OutputDirectory = _files.PathOf("out2") });
+
+        var nb = NotebookFile.Load(_files.PathOf("out2", "failing.ipynb"));
+        Assert.Single(nb.Cells, c => c.HasTag(NotebookRunner.ErrorBannerTag));
+        Assert.Single(nb.Cells, c => c.HasTag(PapermillParameters.InjectedTag));
+        Assert.Equal(first, File.ReadAllBytes(_files.PathOf("out2", "failing.ipynb")));
+    }
+
+    [Fact]
     public async Task ContinueOnErrorRunsTheRemainingCells()
     {
         var source = _files.Copy("failing.ipynb");
