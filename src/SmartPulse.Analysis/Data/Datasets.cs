@@ -8,6 +8,38 @@ public static class Datasets
 {
     private const string Dollars = "$";
 
+    // Columns shared by the two campaign files (same names, meaning and units).
+    private static readonly ColumnSpec[] _household =
+    [
+        new("Kidhome", ColumnKind.Integer, DisplayName: "Kids at home", Unit: "children", Description: "Number of small children in the household"),
+        new("Teenhome", ColumnKind.Integer, DisplayName: "Teens at home", Unit: "teenagers", Description: "Number of teenagers in the household"),
+    ];
+
+    private static readonly ColumnSpec[] _behaviour =
+    [
+        new("Recency", ColumnKind.Integer, Unit: "days", Description: "Days since the last purchase"),
+        new("MntWines", ColumnKind.Integer, DisplayName: "Wine spend", Unit: Dollars, Description: "Amount spent on wine in the last 2 years"),
+        new("MntFruits", ColumnKind.Integer, DisplayName: "Fruit spend", Unit: Dollars, Description: "Amount spent on fruits in the last 2 years"),
+        new("MntMeatProducts", ColumnKind.Integer, DisplayName: "Meat spend", Unit: Dollars, Description: "Amount spent on meat in the last 2 years"),
+        new("MntFishProducts", ColumnKind.Integer, DisplayName: "Fish spend", Unit: Dollars, Description: "Amount spent on fish in the last 2 years"),
+        new("MntSweetProducts", ColumnKind.Integer, DisplayName: "Sweets spend", Unit: Dollars, Description: "Amount spent on sweets in the last 2 years"),
+        new("MntGoldProds", ColumnKind.Integer, DisplayName: "Gold spend", Unit: Dollars, Description: "Amount spent on gold in the last 2 years"),
+        new("NumDealsPurchases", ColumnKind.Integer, DisplayName: "Deal purchases", Unit: "purchases", Description: "Purchases made with a discount"),
+        new("NumWebPurchases", ColumnKind.Integer, DisplayName: "Web purchases", Unit: "purchases", Description: "Purchases made through the website"),
+        new("NumCatalogPurchases", ColumnKind.Integer, DisplayName: "Catalog purchases", Unit: "purchases", Description: "Purchases made using a catalogue"),
+        new("NumStorePurchases", ColumnKind.Integer, DisplayName: "Store purchases", Unit: "purchases", Description: "Purchases made directly in stores"),
+        new("NumWebVisitsMonth", ColumnKind.Integer, DisplayName: "Web visits / month", Unit: "visits", Description: "Visits to the website in the last month"),
+        new("AcceptedCmp3", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 3rd campaign"),
+        new("AcceptedCmp4", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 4th campaign"),
+        new("AcceptedCmp5", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 5th campaign"),
+        new("AcceptedCmp1", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 1st campaign"),
+        new("AcceptedCmp2", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 2nd campaign"),
+        new("Complain", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer complained in the last 2 years"),
+        new("Z_CostContact", ColumnKind.Integer, Description: "Constant 3 (cost of contact); carries no information"),
+        new("Z_Revenue", ColumnKind.Integer, Description: "Constant 11 (revenue on acceptance); carries no information"),
+        new("Response", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the last campaign"),
+    ];
+
     /// <summary>Kaggle "Mall Customer Segmentation Data" (vjchoudhary7): 200 × 5.</summary>
     public static DatasetDescriptor Mall { get; } = new(
         "Mall_Customers.csv",
@@ -56,30 +88,9 @@ public static class Datasets
             new("Education", ColumnKind.Text, Description: "Education level: Basic, 2n Cycle, Graduation, Master, PhD"),
             new("Marital_Status", ColumnKind.Text, DisplayName: "Marital status", Description: "Single, Together, Married, Divorced, Widow, Alone, Absurd, YOLO"),
             new("Income", ColumnKind.Double, Unit: Dollars, Description: "Yearly household income; missing in 24 rows, one 666666"),
-            new("Kidhome", ColumnKind.Integer, DisplayName: "Kids at home", Unit: "children", Description: "Number of small children in the household"),
-            new("Teenhome", ColumnKind.Integer, DisplayName: "Teens at home", Unit: "teenagers", Description: "Number of teenagers in the household"),
+            .. _household,
             new("Dt_Customer", ColumnKind.Date, "dd-MM-yyyy", DisplayName: "Customer since", Description: "Date of enrolment with the company (dd-mm-yyyy)"),
-            new("Recency", ColumnKind.Integer, Unit: "days", Description: "Days since the last purchase"),
-            new("MntWines", ColumnKind.Integer, DisplayName: "Wine spend", Unit: Dollars, Description: "Amount spent on wine in the last 2 years"),
-            new("MntFruits", ColumnKind.Integer, DisplayName: "Fruit spend", Unit: Dollars, Description: "Amount spent on fruits in the last 2 years"),
-            new("MntMeatProducts", ColumnKind.Integer, DisplayName: "Meat spend", Unit: Dollars, Description: "Amount spent on meat in the last 2 years"),
-            new("MntFishProducts", ColumnKind.Integer, DisplayName: "Fish spend", Unit: Dollars, Description: "Amount spent on fish in the last 2 years"),
-            new("MntSweetProducts", ColumnKind.Integer, DisplayName: "Sweets spend", Unit: Dollars, Description: "Amount spent on sweets in the last 2 years"),
-            new("MntGoldProds", ColumnKind.Integer, DisplayName: "Gold spend", Unit: Dollars, Description: "Amount spent on gold in the last 2 years"),
-            new("NumDealsPurchases", ColumnKind.Integer, DisplayName: "Deal purchases", Unit: "purchases", Description: "Purchases made with a discount"),
-            new("NumWebPurchases", ColumnKind.Integer, DisplayName: "Web purchases", Unit: "purchases", Description: "Purchases made through the website"),
-            new("NumCatalogPurchases", ColumnKind.Integer, DisplayName: "Catalog purchases", Unit: "purchases", Description: "Purchases made using a catalogue"),
-            new("NumStorePurchases", ColumnKind.Integer, DisplayName: "Store purchases", Unit: "purchases", Description: "Purchases made directly in stores"),
-            new("NumWebVisitsMonth", ColumnKind.Integer, DisplayName: "Web visits / month", Unit: "visits", Description: "Visits to the website in the last month"),
-            new("AcceptedCmp3", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 3rd campaign"),
-            new("AcceptedCmp4", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 4th campaign"),
-            new("AcceptedCmp5", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 5th campaign"),
-            new("AcceptedCmp1", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 1st campaign"),
-            new("AcceptedCmp2", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 2nd campaign"),
-            new("Complain", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer complained in the last 2 years"),
-            new("Z_CostContact", ColumnKind.Integer, Description: "Constant 3 (cost of contact); carries no information"),
-            new("Z_Revenue", ColumnKind.Integer, Description: "Constant 11 (revenue on acceptance); carries no information"),
-            new("Response", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the last campaign"),
+            .. _behaviour,
         ],
         ["TAB-separated", "Dt_Customer is dd-mm-yyyy", "Income missing in 24 rows and 666666 once", "Year_Birth 1893, 1899, 1900 occur", "Marital_Status has 'Absurd' and 'YOLO'", "CRLF line ends"]);
 
@@ -92,29 +103,8 @@ public static class Datasets
         null,
         [
             new("Income", ColumnKind.Double, Unit: Dollars, Description: "Yearly household income"),
-            new("Kidhome", ColumnKind.Integer, DisplayName: "Kids at home", Unit: "children", Description: "Number of small children in the household"),
-            new("Teenhome", ColumnKind.Integer, DisplayName: "Teens at home", Unit: "teenagers", Description: "Number of teenagers in the household"),
-            new("Recency", ColumnKind.Integer, Unit: "days", Description: "Days since the last purchase"),
-            new("MntWines", ColumnKind.Integer, DisplayName: "Wine spend", Unit: Dollars, Description: "Amount spent on wine in the last 2 years"),
-            new("MntFruits", ColumnKind.Integer, DisplayName: "Fruit spend", Unit: Dollars, Description: "Amount spent on fruits in the last 2 years"),
-            new("MntMeatProducts", ColumnKind.Integer, DisplayName: "Meat spend", Unit: Dollars, Description: "Amount spent on meat in the last 2 years"),
-            new("MntFishProducts", ColumnKind.Integer, DisplayName: "Fish spend", Unit: Dollars, Description: "Amount spent on fish in the last 2 years"),
-            new("MntSweetProducts", ColumnKind.Integer, DisplayName: "Sweets spend", Unit: Dollars, Description: "Amount spent on sweets in the last 2 years"),
-            new("MntGoldProds", ColumnKind.Integer, DisplayName: "Gold spend", Unit: Dollars, Description: "Amount spent on gold in the last 2 years"),
-            new("NumDealsPurchases", ColumnKind.Integer, DisplayName: "Deal purchases", Unit: "purchases", Description: "Purchases made with a discount"),
-            new("NumWebPurchases", ColumnKind.Integer, DisplayName: "Web purchases", Unit: "purchases", Description: "Purchases made through the website"),
-            new("NumCatalogPurchases", ColumnKind.Integer, DisplayName: "Catalog purchases", Unit: "purchases", Description: "Purchases made using a catalogue"),
-            new("NumStorePurchases", ColumnKind.Integer, DisplayName: "Store purchases", Unit: "purchases", Description: "Purchases made directly in stores"),
-            new("NumWebVisitsMonth", ColumnKind.Integer, DisplayName: "Web visits / month", Unit: "visits", Description: "Visits to the website in the last month"),
-            new("AcceptedCmp3", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 3rd campaign"),
-            new("AcceptedCmp4", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 4th campaign"),
-            new("AcceptedCmp5", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 5th campaign"),
-            new("AcceptedCmp1", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 1st campaign"),
-            new("AcceptedCmp2", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the 2nd campaign"),
-            new("Complain", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer complained in the last 2 years"),
-            new("Z_CostContact", ColumnKind.Integer, Description: "Constant 3; carries no information"),
-            new("Z_Revenue", ColumnKind.Integer, Description: "Constant 11; carries no information"),
-            new("Response", ColumnKind.Integer, Unit: "0/1", Description: "1 if the customer accepted the offer in the last campaign"),
+            .. _household,
+            .. _behaviour,
             new("Age", ColumnKind.Integer, Unit: "years", Description: "Age = 2020 − Year_Birth"),
             new("Customer_Days", ColumnKind.Integer, DisplayName: "Customer days", Unit: "days", Description: "Days since enrolment with the company"),
             new("marital_Divorced", ColumnKind.Integer, Unit: "0/1", Description: "One-hot: marital status Divorced"),
