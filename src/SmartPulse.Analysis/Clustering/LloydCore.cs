@@ -321,7 +321,31 @@ internal sealed class LloydCore
             {
                 var best = Vector512.Create(double.PositiveInfinity);
                 var bestIndex = Vector512<double>.Zero;
-                for (var c = 0; c < k; c++)
+                var c = 0;
+
+                // Two centres at a time: independent FMA chains keep the pipelines busy.
+                for (; c + 1 < k; c += 2)
+                {
+                    var acc0 = Vector512<double>.Zero;
+                    var acc1 = Vector512<double>.Zero;
+                    for (var j = 0; j < d; j++)
+                    {
+                        var x = Vector512.LoadUnsafe(ref colRef, (nuint)((j * n) + r));
+                        var diff0 = x - Vector512.Create(centers[(c * d) + j]);
+                        var diff1 = x - Vector512.Create(centers[((c + 1) * d) + j]);
+                        acc0 = Vector512.FusedMultiplyAdd(diff0, diff0, acc0);
+                        acc1 = Vector512.FusedMultiplyAdd(diff1, diff1, acc1);
+                    }
+
+                    var less0 = Vector512.LessThan(acc0, best);
+                    best = Vector512.ConditionalSelect(less0, acc0, best);
+                    bestIndex = Vector512.ConditionalSelect(less0, Vector512.Create((double)c), bestIndex);
+                    var less1 = Vector512.LessThan(acc1, best);
+                    best = Vector512.ConditionalSelect(less1, acc1, best);
+                    bestIndex = Vector512.ConditionalSelect(less1, Vector512.Create((double)(c + 1)), bestIndex);
+                }
+
+                for (; c < k; c++)
                 {
                     var acc = Vector512<double>.Zero;
                     for (var j = 0; j < d; j++)
