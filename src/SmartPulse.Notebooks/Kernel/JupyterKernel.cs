@@ -615,6 +615,7 @@ public sealed class JupyterKernel : IDisposable
         private readonly Timer _timer;
         private string? _bufferName;
         private bool _timerArmed;
+        private bool _completed;
 
         public IOPubObserver(JupyterKernel kernel, JupyterMessage parent, bool silent, TimeSpan flushInterval)
         {
@@ -643,7 +644,12 @@ public sealed class JupyterKernel : IDisposable
 
                     _bufferName = output.Name;
                     _buffer.Append(output.Text);
-                    if (!_timerArmed)
+                    if (_completed)
+                    {
+                        // Written by a thread the cell left running: publish at once.
+                        FlushLocked();
+                    }
+                    else if (!_timerArmed)
                     {
                         _timerArmed = true;
                         _timer.Change(_flushInterval, Timeout.InfiniteTimeSpan);
@@ -703,7 +709,12 @@ public sealed class JupyterKernel : IDisposable
 
         public void Complete()
         {
-            Flush();
+            lock (_gate)
+            {
+                _completed = true;
+                FlushLocked();
+            }
+
             _timer.Dispose();
         }
 
