@@ -108,6 +108,28 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task AnotherKernelsCellGetsANotSupportedErrorAndTheRunGoesOnWhenAsked()
+    {
+        var path = _files.PathOf("polyglot.ipynb");
+        File.WriteAllText(path, """
+            {"cells":[
+              {"cell_type":"code","metadata":{"polyglot_notebook":{"kernelName":"fsharp"}},"source":["let x = 1"],"outputs":[],"execution_count":null},
+              {"cell_type":"code","metadata":{"polyglot_notebook":{"kernelName":"csharp"}},"source":["\"still here\""],"outputs":[],"execution_count":null}],
+             "metadata":{"polyglot_notebook":{"kernelInfo":{"defaultKernelName":"csharp"}}},"nbformat":4,"nbformat_minor":4}
+            """);
+
+        var (outcome, log) = await Run(new BatchRunOptions { Paths = [path], Run = new NotebookRunOptions { ContinueOnError = true } });
+
+        Assert.Equal(BatchOutcome.Failed, outcome);
+        Assert.Contains("cell 1 (id ", log);
+        var nb = Output("polyglot.ipynb");
+        var error = Assert.Single(nb.Cells[1].Outputs);
+        Assert.Equal(SmartPulse.Notebooks.Execution.ErrorOutputs.UnsupportedKernel, error.ErrorName);
+        Assert.Equal("fsharp", nb.Cells[1].KernelName);
+        Assert.Equal("still here", Assert.Single(nb.Cells[2].Outputs).PlainText());
+    }
+
+    [Fact]
     public async Task ContinueOnErrorRunsTheRemainingCells()
     {
         var source = _files.Copy("failing.ipynb");
