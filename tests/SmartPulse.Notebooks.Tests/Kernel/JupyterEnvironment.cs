@@ -46,7 +46,7 @@ internal sealed class JupyterEnvironment : IDisposable
 
     /// <summary>
     /// The smartpulse.dll of the same configuration as these tests (bin/&lt;Configuration&gt;/&lt;tfm&gt;); built on
-    /// demand when missing (a solution build, as CI runs, has built it already).
+    /// demand when missing or older than the engine under test (a solution build, as CI runs, has built it already).
     /// </summary>
     public static async Task<string> CliDllAsync()
     {
@@ -57,7 +57,10 @@ internal sealed class JupyterEnvironment : IDisposable
         await _buildGate.WaitAsync();
         try
         {
-            if (!File.Exists(dll))
+            // Build when missing, or when older than the engine these tests were built with (a stale
+            // CLI would start an old kernel).
+            var engine = typeof(SmartPulse.Notebooks.Kernel.JupyterKernel).Assembly.Location;
+            if (!File.Exists(dll) || File.GetLastWriteTimeUtc(Path.Combine(Path.GetDirectoryName(dll)!, "SmartPulse.Notebooks.dll")) < File.GetLastWriteTimeUtc(engine))
             {
                 var (code, output) = await RunAsync("dotnet", ["build", project, "-c", configuration, "-nologo", "-v", "q"], RepositoryRoot, null, TimeSpan.FromMinutes(10));
                 Assert.True(code == 0 && File.Exists(dll), $"building {project} failed (exit {code}):\n{output}");
