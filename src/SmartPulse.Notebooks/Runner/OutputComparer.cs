@@ -18,10 +18,10 @@ public static class OutputComparer
     {
         static List<(int Index, NotebookCell Cell)> CodeCells(Notebook nb) =>
         [
-            .. nb.Cells.Select((c, i) => (Index: i + 1, Cell: c))
-                .Where(p => p.Cell.CellType == CellType.Code
-                    && !p.Cell.HasTag(PapermillParameters.InjectedTag)
-                    && !p.Cell.HasTag(NotebookRunner.ErrorBannerTag)),
+            // Positions as the runner reports them: the error banner is not counted.
+            .. nb.Cells.Where(c => !c.HasTag(NotebookRunner.ErrorBannerTag))
+                .Select((c, i) => (Index: i + 1, Cell: c))
+                .Where(p => p.Cell.CellType == CellType.Code && !p.Cell.HasTag(PapermillParameters.InjectedTag)),
         ];
 
         var expected = CodeCells(stored);

@@ -238,6 +238,22 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckNamesTheSameCellNumberAsTheFailureMessage()
+    {
+        var source = _files.Copy("failing.ipynb");
+        var notebook = NotebookFile.Load(source);
+        notebook.Cells[2].Outputs.Add(CellOutput.Stream("stdout", "stale\n"));
+        NotebookFile.Save(notebook, source);
+
+        var (outcome, log) = await Run(new BatchRunOptions { Paths = [source], Check = true });
+
+        Assert.Equal(BatchOutcome.Failed, outcome);
+        Assert.Contains("error: failing.ipynb: cell 2 (id ", log);
+        Assert.Contains("check: failing.ipynb: cell 3 (id ", log);
+        Assert.DoesNotContain("check: failing.ipynb: cell 4", log);
+    }
+
+    [Fact]
     public async Task CheckOfADibExecutesButDoesNotCompare()
     {
         var source = _files.Copy("walkthrough.dib");
