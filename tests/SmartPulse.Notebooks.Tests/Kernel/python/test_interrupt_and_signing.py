@@ -109,6 +109,22 @@ class InterruptAndSigningTests(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "error")
         self.assertIn("allow_stdin", reply["content"]["evalue"])
 
+    def test_heartbeat_echoes_even_while_a_cell_runs(self):
+        msg_id = self.kc.execute("System.Threading.Thread.Sleep(3000);")
+        time.sleep(0.5)
+        ctx = zmq.Context.instance()
+        sock = ctx.socket(zmq.REQ)
+        sock.setsockopt(zmq.LINGER, 0)
+        sock.connect("%s://%s:%d" % (self.km.transport, self.km.ip, self.km.hb_port))
+        try:
+            sock.send(b"ping")
+            self.assertEqual(sock.poll(2000), zmq.POLLIN, "no heartbeat echo within 2 s")
+            self.assertEqual(sock.recv(), b"ping")
+        finally:
+            sock.close()
+        self.assertEqual(self.shell_reply(msg_id)["content"]["status"], "ok")
+        self.drain_iopub()
+
     def send_raw(self, frames):
         """Sends raw frames on a fresh DEALER socket connected to the kernel's shell port."""
         ctx = zmq.Context.instance()
