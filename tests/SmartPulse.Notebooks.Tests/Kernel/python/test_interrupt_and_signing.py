@@ -125,6 +125,15 @@ class InterruptAndSigningTests(unittest.TestCase):
         self.assertEqual(self.shell_reply(msg_id)["content"]["status"], "ok")
         self.drain_iopub()
 
+    def test_stop_on_error_aborts_requests_queued_behind_the_failure(self):
+        failing = self.kc.execute('System.Threading.Thread.Sleep(500); throw new Exception("first fails");')
+        queued = self.kc.execute("1 + 1")
+        self.assertEqual(self.shell_reply(failing)["content"]["status"], "error")
+        self.assertEqual(self.shell_reply(queued)["content"]["status"], "aborted")
+        self.drain_iopub()
+        reply, _ = self.run_cell("2 + 2")
+        self.assertEqual(reply["content"]["status"], "ok")
+
     def send_raw(self, frames):
         """Sends raw frames on a fresh DEALER socket connected to the kernel's shell port."""
         ctx = zmq.Context.instance()
