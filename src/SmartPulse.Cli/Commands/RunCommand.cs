@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 using SmartPulse.Notebooks.Report;
 using SmartPulse.Notebooks.Runner;
 
@@ -75,7 +74,7 @@ public static class RunCommand
                 InPlace = parse.GetValue(inPlace),
                 Check = parse.GetValue(check),
                 ReportDirectory = parse.GetValue(report),
-                ReportOptions = new HtmlReportOptions { Title = "SmartPulse notebooks", PlotlyJs = PlotlyJsFromPlotlyNet() },
+                ReportOptions = new HtmlReportOptions { Title = "SmartPulse notebooks", PlotlyJs = () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SmartPulse.Display.Charts.PlotlyJs.Source)) },
                 Run = new NotebookRunOptions
                 {
                     Parameters = pairs,
@@ -102,28 +101,5 @@ public static class RunCommand
             BatchOutcome.Failed => CommandLine.Failed,
             _ => CommandLine.UsageError,
         };
-    }
-
-    /// <summary>
-    /// plotly.js for the HTML report, taken from the <c>plotly-*.min.js</c> resource embedded in the
-    /// Plotly.NET assembly that ships with the tool (through SmartPulse.Display); null if absent, in
-    /// which case figures fall back to their HTML/text form.
-    /// </summary>
-    /// <returns>A stream opener, or null.</returns>
-    public static Func<Stream>? PlotlyJsFromPlotlyNet()
-    {
-        Assembly plotly;
-        try
-        {
-            plotly = Assembly.Load(new AssemblyName("Plotly.NET"));
-        }
-        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
-        {
-            return null;
-        }
-
-        var name = plotly.GetManifestResourceNames()
-            .FirstOrDefault(n => n.Contains("plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal));
-        return name is null ? null : () => plotly.GetManifestResourceStream(name)!;
     }
 }
