@@ -1,7 +1,9 @@
 """scikit-learn side of the `kmeans-1m` benchmark: 1,000,000 x 8 uniform float32, k=8, one k-means++ start,
 30 Lloyd iterations (tol=0 so all 30 run unless labels stop changing).
 
-Run with Debian's python3-sklearn (1.2.1):  /usr/bin/python3 benchmarks/python/kmeans_1m.py [runs]
+Run with Debian's python3-sklearn (1.2.1):  /usr/bin/python3 benchmarks/python/kmeans_1m.py [runs] [save-path]
+With save-path, the data are also written there as raw row-major float32, so the C# side can run on the very same
+rows (dotnet run -c Release --project benchmarks/SmartPulse.Benchmarks -- kmeans-1m 5 accelerated save-path).
 """
 import sys
 import time
@@ -12,6 +14,8 @@ from sklearn.cluster import KMeans
 runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 rng = np.random.default_rng(0)
 X = rng.random((1_000_000, 8), dtype=np.float32)
+if len(sys.argv) > 2:
+    X.tofile(sys.argv[2])
 
 times, inertias, iters = [], [], []
 for r in range(runs + 1):

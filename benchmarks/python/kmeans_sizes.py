@@ -1,7 +1,7 @@
 """scikit-learn side of the `kmeans-sizes` benchmark: KMeans(k=8, n_init=10, defaults) on uniform float64 data of
 several sizes x 8 features, to place the Auto engine threshold.
 
-Run with Debian's python3-sklearn (1.2.1):  /usr/bin/python3 benchmarks/python/kmeans_sizes.py [runs]
+Run with Debian's python3-sklearn (1.2.1):  /usr/bin/python3 benchmarks/python/kmeans_sizes.py [runs] [sizes,comma-separated]
 """
 import sys
 import time
@@ -10,7 +10,8 @@ import numpy as np
 from sklearn.cluster import KMeans
 
 runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-for n in (200, 2_000, 20_000, 100_000):
+sizes = [int(v) for v in sys.argv[2].split(",")] if len(sys.argv) > 2 else [200, 2_000, 5_000, 10_000, 20_000, 100_000]
+for n in sizes:
     X = np.random.default_rng(0).random((n, 8))
     times, inertias = [], []
     for r in range(runs + 1):

@@ -24,4 +24,18 @@ internal static class BenchmarkData
         var random = new Random(seed);
         return Enumerable.Range(0, rows).Select(_ => random.Next(k)).ToArray();
     }
+
+    /// <summary>Reads raw row-major float32 values (numpy's <c>tofile</c>) with <paramref name="columns"/> columns.</summary>
+    public static FeatureMatrix ReadFloat32(string path, int columns)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var floats = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes);
+        var values = new double[floats.Length];
+        for (var i = 0; i < floats.Length; i++)
+        {
+            values[i] = floats[i];
+        }
+
+        return new FeatureMatrix(values, floats.Length / columns, Enumerable.Range(0, columns).Select(c => $"f{c}").ToArray());
+    }
 }

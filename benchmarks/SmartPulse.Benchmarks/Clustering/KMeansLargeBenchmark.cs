@@ -10,7 +10,7 @@ namespace SmartPulse.Benchmarks.Clustering;
 
 /// <summary>
 /// KMeans on 1,000,000 × 8 uniform floats, k = 8, one k-means++ start, 30 Lloyd iterations (Tolerance 0), per engine.
-/// scikit-learn side: benchmarks/python/kmeans_1m.py. Args: [runs] [engines: accelerated,mlnet,raw1,rawall,rawinit,setup] where raw1 and
+/// scikit-learn side: benchmarks/python/kmeans_1m.py. Args: [runs] [engines: accelerated,mlnet,raw1,rawall,rawinit,setup] [float32 file] where raw1 and
 /// rawall time ML.NET's trainer alone (no double-precision refinement) with one thread and with all threads, and rawinit
 /// with one iteration (≈ its k-means++ initialisation).
 /// </summary>
@@ -29,7 +29,9 @@ public sealed class KMeansLargeBenchmark : IBenchmark
         var engines = args.Length > 1
             ? args[1].Split(',')
             : ["accelerated", "mlnet", "raw1", "rawall"];
-        var data = BenchmarkData.UniformFloats(1_000_000, 8, seed: 1);
+        // Optional third argument: raw row-major float32 rows written by benchmarks/python/kmeans_1m.py (same data).
+        var data = args.Length > 2 ? BenchmarkData.ReadFloat32(args[2], 8) : BenchmarkData.UniformFloats(1_000_000, 8, seed: 1);
+        Console.WriteLine($"data: {data.Rows} x {data.Columns} {(args.Length > 2 ? "from " + args[2] : "uniform, seed 1")}");
         foreach (var name in engines)
         {
             if (name.StartsWith("raw", StringComparison.Ordinal))

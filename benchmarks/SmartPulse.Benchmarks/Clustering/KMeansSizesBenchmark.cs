@@ -6,7 +6,7 @@ namespace SmartPulse.Benchmarks.Clustering;
 /// <summary>
 /// KMeans (k = 8, default 10 restarts) per engine on 200 … 100,000 rows × 8 uniform doubles: where ML.NET keeps pace
 /// with scikit-learn and where the accelerated engine must take over (the Auto threshold).
-/// scikit-learn side: benchmarks/python/kmeans_sizes.py. Args: [runs].
+/// scikit-learn side: benchmarks/python/kmeans_sizes.py. Args: [runs] [sizes, comma-separated].
 /// </summary>
 public sealed class KMeansSizesBenchmark : IBenchmark
 {
@@ -20,7 +20,10 @@ public sealed class KMeansSizesBenchmark : IBenchmark
     public void Run(string[] args)
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-        foreach (var n in new[] { 200, 2_000, 20_000, 100_000 })
+        var sizes = args.Length > 1
+            ? args[1].Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray()
+            : [200, 2_000, 5_000, 10_000, 20_000, 100_000];
+        foreach (var n in sizes)
         {
             var random = new Random(0);
             var values = Enumerable.Range(0, n * 8).Select(_ => random.NextDouble()).ToArray();
