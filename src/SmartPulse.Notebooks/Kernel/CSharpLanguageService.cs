@@ -44,7 +44,11 @@ internal sealed partial class CSharpLanguageService
     /// <summary>The C# language version cells are compiled with, as text (for example <c>14.0</c>).</summary>
     public static string LanguageVersionText => LanguageVersion.Latest.MapSpecifiedToEffectiveVersion().ToDisplayString();
 
-    /// <summary>is_complete: <c>complete</c>, <c>incomplete</c> (with an indent for the next line) or <c>invalid</c>.</summary>
+    /// <summary>
+    /// is_complete: <c>incomplete</c> (with an indent for the next line) while
+    /// <see cref="ScriptSession.IsCompleteSubmission"/> says a brace, string or statement is open;
+    /// else <c>invalid</c> when the parse has errors, or <c>complete</c>.
+    /// </summary>
     /// <param name="code">The code typed so far.</param>
     /// <returns>The status and indent.</returns>
     public (string Status, string Indent) IsComplete(string code)
@@ -55,8 +59,7 @@ internal sealed partial class CSharpLanguageService
             return ("complete", "");
         }
 
-        var tree = CSharpSyntaxTree.ParseText(masked, _parseOptions);
-        if (!SyntaxFactory.IsCompleteSubmission(tree))
+        if (!ScriptSession.IsCompleteSubmission(code))
         {
             var lastLine = masked.TrimEnd('\n', '\r').Split('\n')[^1];
             var indent = lastLine[..(lastLine.Length - lastLine.TrimStart().Length)];
@@ -69,6 +72,7 @@ internal sealed partial class CSharpLanguageService
             return ("incomplete", indent);
         }
 
+        var tree = CSharpSyntaxTree.ParseText(masked, _parseOptions);
         return tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) ? ("invalid", "") : ("complete", "");
     }
 
