@@ -8,7 +8,7 @@ namespace SmartPulse.Analysis.Clustering;
 public sealed record KMeansOptions
 {
     /// <summary>Default for <see cref="AutoAcceleratedFromRows"/>.</summary>
-    public const int DefaultAutoAcceleratedFromRows = 1_000;
+    public const int DefaultAutoAcceleratedFromRows = 1;
 
     /// <summary>Number of clusters k; 1 ≤ k ≤ rows (checked again at fit time). Default 8 (scikit-learn's).</summary>
     public int K { get; init; } = 8;
@@ -39,11 +39,13 @@ public sealed record KMeansOptions
 
     /// <summary>
     /// With <see cref="KMeansEngine.Auto"/>, data with at least this many rows go to the accelerated engine, smaller data
-    /// to ML.NET. Default 1,000. Why (benchmark <c>kmeans-sizes</c>, k = 8, 10 restarts, 8 uniform features, medians on
-    /// the 2 shared cores under load 6–10): 200 rows ML.NET 21–27 ms vs scikit-learn 13–160 ms (noisy) — interactive
-    /// either way; 1,000 rows ML.NET 41 ms vs scikit-learn 23 ms vs accelerated 11 ms; 2,000 rows 77–146 vs 42–44 vs
-    /// 22 ms; 20,000 rows 2.3 s vs 0.56 s vs 0.38 s; 1,000,000 rows (1 start, 30 iterations) 3.2 s vs 2.0 s vs 0.85 s.
-    /// ML.NET stops meeting the "no slower than scikit-learn" bar at about 1,000 rows. Range ≥ 1.
+    /// to ML.NET. Default 1, i.e. every size takes the accelerated engine, because ML.NET did not meet the bar (no slower
+    /// than scikit-learn, equal or lower inertia) at any measured size. Benchmark <c>kmeans-sizes</c> (k = 8, 10
+    /// restarts, 8 uniform features; medians, 2 shared cores, load ≈ 1.2–1.6) — ML.NET / scikit-learn 1.2 / accelerated:
+    /// 200 rows 20.5 / 8.0 / 3.7 ms; 1,000 rows 39.7 / 22.6 / 11.1 ms; 2,000 rows 66.7 / 40.5 / 25.0 ms;
+    /// 20,000 rows 1,004 / 485 / 149 ms; <c>kmeans-1m</c> (1,000,000 rows, 1 start, 30 iterations) 2.9 / 0.97 / 0.48 s.
+    /// Set it to e.g. 1,000 to send small tables to ML.NET (about 20 ms on Mall Customers), or pick
+    /// <see cref="KMeansEngine.MLNet"/> explicitly. Range ≥ 1.
     /// </summary>
     public int AutoAcceleratedFromRows { get; init; } = DefaultAutoAcceleratedFromRows;
 

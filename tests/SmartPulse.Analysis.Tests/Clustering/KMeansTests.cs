@@ -63,12 +63,17 @@ public class KMeansTests
     }
 
     [Fact]
-    public void Auto_uses_mlnet_for_small_data_and_accelerated_for_large()
+    public void Auto_engine_follows_the_row_threshold()
     {
+        // Default: every size takes the accelerated engine (ML.NET measured slower than scikit-learn at all sizes).
         var kmeans = new KMeans(new KMeansOptions { K = 5 });
-        Assert.Equal(KMeansEngine.MLNet, kmeans.ResolveEngine(200));
-        Assert.Equal(KMeansEngine.Accelerated, kmeans.ResolveEngine(KMeansOptions.DefaultAutoAcceleratedFromRows));
-        Assert.Equal(KMeansEngine.MLNet, kmeans.Fit(IncomeScore()).Engine);
+        Assert.Equal(KMeansEngine.Accelerated, kmeans.ResolveEngine(200));
+        Assert.Equal(KMeansEngine.Accelerated, kmeans.Fit(IncomeScore()).Engine);
+
+        var smallToMlNet = new KMeans(new KMeansOptions { K = 5, AutoAcceleratedFromRows = 1000 });
+        Assert.Equal(KMeansEngine.MLNet, smallToMlNet.ResolveEngine(999));
+        Assert.Equal(KMeansEngine.Accelerated, smallToMlNet.ResolveEngine(1000));
+        Assert.Equal(KMeansEngine.MLNet, smallToMlNet.Fit(IncomeScore()).Engine);
     }
 
     [Theory]
