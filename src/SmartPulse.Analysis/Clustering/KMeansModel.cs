@@ -103,13 +103,7 @@ public sealed class KMeansModel
     public int[] Predict(FeatureMatrix data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (!data.ColumnNames.SequenceEqual(FeatureNames))
-        {
-            throw new ArgumentException(
-                $"The model was fitted on [{string.Join(", ", FeatureNames)}] but the data has [{string.Join(", ", data.ColumnNames)}]; pass the same features in the same order.",
-                nameof(data));
-        }
-
+        CheckFeatures(data);
         if (data.Rows == 0)
         {
             return [];
@@ -119,6 +113,36 @@ public sealed class KMeansModel
         var labels = new int[data.Rows];
         core.Assign(_centers, K, labels, new double[data.Rows]);
         return labels;
+    }
+
+    /// <summary>
+    /// Euclidean distance of every row to every centroid (scikit-learn's <c>KMeans.transform</c>): a matrix with one
+    /// column per cluster, named <c>distance_0</c> … <c>distance_{K−1}</c>. The smallest entry of a row is its cluster.
+    /// </summary>
+    /// <param name="data">Rows with the same features, in the same order, as at fit time.</param>
+    public FeatureMatrix Transform(FeatureMatrix data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CheckFeatures(data);
+        var d = FeatureNames.Count;
+        var values = new double[data.Rows * K];
+        for (var i = 0; i < data.Rows; i++)
+        {
+            var row = data.Row(i);
+            for (var c = 0; c < K; c++)
+            {
+                var s = 0.0;
+                for (var j = 0; j < d; j++)
+                {
+                    var diff = row[j] - _centers[(c * d) + j];
+                    s = Math.FusedMultiplyAdd(diff, diff, s);
+                }
+
+                values[(i * K) + c] = Math.Sqrt(s);
+            }
+        }
+
+        return new FeatureMatrix(values, data.Rows, Enumerable.Range(0, K).Select(c => $"distance_{c.ToString(CultureInfo.InvariantCulture)}").ToArray());
     }
 
     /// <summary>Nearest centroid of one row (values in <see cref="FeatureNames"/> order).</summary>
@@ -164,5 +188,15 @@ public sealed class KMeansModel
             ["engine"] = Engine.ToString(),
         };
         return ClusteringResult.FromLabels("kmeans", parameters, data, _labels, K, Warnings);
+    }
+
+    private void CheckFeatures(FeatureMatrix data)
+    {
+        if (!data.ColumnNames.SequenceEqual(FeatureNames))
+        {
+            throw new ArgumentException(
+                $"The model was fitted on [{string.Join(", ", FeatureNames)}] but the data has [{string.Join(", ", data.ColumnNames)}]; pass the same features in the same order.",
+                nameof(data));
+        }
     }
 }

@@ -15,7 +15,10 @@ namespace SmartPulse.Analysis.Evaluation;
 internal static class SilhouetteKernel
 {
     private const int Block = 512;
-    private const int Partitions = 4;
+    private const int MaxPartitions = 4;
+
+    /// <summary>Accumulator doubles allowed across partitions (32 M = 256 MB); many clusters get fewer partitions.</summary>
+    private const long AccumulatorBudget = 32_000_000;
 
     /// <summary>Per-sample silhouette values in the original row order.</summary>
     public static double[] Samples(ReadOnlySpan<double> values, int n, int d, int[] codes, int[] sizes)
@@ -51,16 +54,18 @@ internal static class SilhouetteKernel
             }
         }
 
+        // Depends only on n and k, never on the machine, so results stay bit-identical everywhere.
+        var partitions = (int)Math.Clamp(AccumulatorBudget / Math.Max(1L, (long)n * k), 1, MaxPartitions);
         var blocks = (n + Block - 1) / Block;
-        var partitionBlocks = new List<int>[Partitions];
-        for (var p = 0; p < Partitions; p++)
+        var partitionBlocks = new List<int>[partitions];
+        for (var p = 0; p < partitions; p++)
         {
             partitionBlocks[p] = [];
         }
 
         for (var pair = 0; pair < (blocks + 1) / 2; pair++)
         {
-            var target = partitionBlocks[pair % Partitions];
+            var target = partitionBlocks[pair % partitions];
             target.Add(pair);
             if (blocks - 1 - pair != pair)
             {
@@ -68,10 +73,10 @@ internal static class SilhouetteKernel
             }
         }
 
-        var accumulators = new double[Partitions][];
+        var accumulators = new double[partitions][];
         Parallel.For(
             0,
-            Partitions,
+            partitions,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             p =>
             {

@@ -32,6 +32,12 @@ public class KMeansTests
             Assert.True(model.Converged);
             Assert.Equal(engine, model.Engine);
             Assert.Equal(big, model.Predict([11.0, 5.0]));
+
+            // Distances of (0, 0) to (0, 1) and (32/3, 1).
+            var distances = model.Transform(FeatureMatrix.FromRows([[0.0, 0.0]], ["a", "b"]));
+            Assert.Equal(1.0, distances[0, 1 - big], 1e-9);
+            Assert.Equal(Math.Sqrt((32.0 / 3.0 * 32.0 / 3.0) + 1), distances[0, big], 1e-9);
+            Assert.Equal($"distance_{big}", distances.ColumnNames[big]);
         }
     }
 
