@@ -42,35 +42,18 @@ public static class CsvExport
         ArgumentNullException.ThrowIfNull(frame);
         var sb = new StringBuilder();
         sb.AppendJoin(',', frame.Columns.Select(c => Quote(Neutralise(c.Name)))).Append('\n');
-        var numeric = frame.Columns.Select(Data.FrameColumns.IsNumeric).ToArray();
-        for (long r = 0; r < frame.Rows.Count; r++)
+        // Numbers stay numbers (round-trip "R"); every other column goes through the invariant text
+        // rendering shared with the rest of the library (dates as yyyy-MM-dd) and is neutralised and quoted.
+        var cells = frame.Columns.Select(c => Data.FrameColumns.IsNumeric(c)
+            ? Data.FrameColumns.Numeric(c).Select(v => v?.ToString("R", CultureInfo.InvariantCulture) ?? "").ToArray()
+            : Data.FrameColumns.Text(c).Select(v => v is null ? "" : Quote(Neutralise(v))).ToArray()).ToArray();
+        for (var r = 0; r < frame.Rows.Count; r++)
         {
-            for (var c = 0; c < frame.Columns.Count; c++)
-            {
-                if (c > 0)
-                {
-                    sb.Append(',');
-                }
-
-                sb.Append(Cell(frame.Columns[c][r], numeric[c]));
-            }
-
-            sb.Append('\n');
+            sb.AppendJoin(',', cells.Select(column => column[r])).Append('\n');
         }
 
         return sb.ToString();
     }
-
-    private static string Cell(object? value, bool numeric) => value switch
-    {
-        null => "",
-        double d when numeric => d.ToString("R", CultureInfo.InvariantCulture),
-        float f when numeric => f.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable n when numeric => n.ToString(null, CultureInfo.InvariantCulture),
-        DateTime dt => dt.ToString(dt.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        IFormattable f => Quote(Neutralise(f.ToString(null, CultureInfo.InvariantCulture))),
-        _ => Quote(Neutralise(value.ToString() ?? "")),
-    };
 
     /// <summary>Prefixes text starting with = + - @ (or a tab/CR) with an apostrophe.</summary>
     public static string Neutralise(string text) =>

@@ -85,20 +85,8 @@ public static class ProfileCommand
 
     private static string ToJson(LoadResult loaded, DescribeResult describe)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonOutput.Write(w =>
         {
-            static void Number(Utf8JsonWriter w, string name, double value)
-            {
-                if (double.IsFinite(value))
-                {
-                    w.WriteNumber(name, value);
-                }
-                else
-                {
-                    w.WriteNull(name);
-                }
-            }
 
             w.WriteStartObject();
             w.WriteString("file", loaded.SourcePath);
@@ -114,13 +102,13 @@ public static class ProfileCommand
                 if (describe.Numeric.FirstOrDefault(s => s.Column == c.Name) is { } n)
                 {
                     w.WriteNumber("count", n.Count);
-                    Number(w, "mean", n.Mean);
-                    Number(w, "std", n.Std);
-                    Number(w, "min", n.Min);
-                    Number(w, "p25", n.Q25);
-                    Number(w, "p50", n.Median);
-                    Number(w, "p75", n.Q75);
-                    Number(w, "max", n.Max);
+                    JsonOutput.Number(w, "mean", n.Mean);
+                    JsonOutput.Number(w, "std", n.Std);
+                    JsonOutput.Number(w, "min", n.Min);
+                    JsonOutput.Number(w, "p25", n.Q25);
+                    JsonOutput.Number(w, "p50", n.Median);
+                    JsonOutput.Number(w, "p75", n.Q75);
+                    JsonOutput.Number(w, "max", n.Max);
                 }
                 else if (describe.Categorical.FirstOrDefault(s => s.Column == c.Name) is { } t)
                 {
@@ -145,8 +133,6 @@ public static class ProfileCommand
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 }

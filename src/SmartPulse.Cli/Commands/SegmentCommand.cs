@@ -144,28 +144,16 @@ public static class SegmentCommand
 
     private static string ToJson(SegmentationRun run, SegmentationOptions options)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonOutput.Write(w =>
         {
-            static void Number(Utf8JsonWriter w, string name, double? value)
-            {
-                if (value is { } v && double.IsFinite(v))
-                {
-                    w.WriteNumber(name, v);
-                }
-                else
-                {
-                    w.WriteNull(name);
-                }
-            }
 
             w.WriteStartObject();
             w.WriteString("algorithm", run.Result.Algorithm);
             w.WriteNumber("k", run.Result.ClusterCount);
-            Number(w, "inertia", run.Result.Inertia);
-            Number(w, "silhouette", run.Scores.Silhouette);
-            Number(w, "calinski_harabasz", run.Scores.CalinskiHarabasz);
-            Number(w, "davies_bouldin", run.Scores.DaviesBouldin);
+            JsonOutput.Number(w, "inertia", run.Result.Inertia);
+            JsonOutput.Number(w, "silhouette", run.Scores.Silhouette);
+            JsonOutput.Number(w, "calinski_harabasz", run.Scores.CalinskiHarabasz);
+            JsonOutput.Number(w, "davies_bouldin", run.Scores.DaviesBouldin);
             w.WriteStartArray("sizes");
             foreach (var size in run.Result.Sizes)
             {
@@ -201,8 +189,6 @@ public static class SegmentCommand
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 }
