@@ -35,19 +35,11 @@ public static class KernelInstallCommand
     /// <returns>The exit code.</returns>
     public static int Run(bool user, string? prefix, string name, bool force, CliConsole console)
     {
-        if (user && prefix is not null)
+        if (KernelSpecLocation.Resolve(user, prefix, name, console) is not { } directory)
         {
-            console.Error.WriteLine("error: --user and --prefix exclude each other: pick one (the default is --user).");
             return CommandLine.UsageError;
         }
 
-        if (KernelSpec.ValidateName(name) is { } invalid)
-        {
-            console.Error.WriteLine($"error: {invalid}");
-            return CommandLine.UsageError;
-        }
-
-        var directory = KernelSpec.Directory(name, prefix);
         var file = Path.Combine(directory, "kernel.json");
         var spec = KernelSpec.Create(KernelLaunchCommand.Argv());
         try
@@ -68,8 +60,11 @@ public static class KernelInstallCommand
                 }
             }
 
+            // Written next to the target and renamed, so a replaced kernelspec is never left half-written.
             Directory.CreateDirectory(directory);
-            File.WriteAllText(file, KernelSpec.ToText(spec));
+            var temp = file + ".tmp-" + Environment.ProcessId;
+            File.WriteAllText(temp, KernelSpec.ToText(spec));
+            File.Move(temp, file, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -30,19 +30,11 @@ public static class KernelUninstallCommand
     /// <returns>The exit code.</returns>
     public static int Run(bool user, string? prefix, string name, CliConsole console)
     {
-        if (user && prefix is not null)
+        if (KernelSpecLocation.Resolve(user, prefix, name, console) is not { } directory)
         {
-            console.Error.WriteLine("error: --user and --prefix exclude each other: pick one (the default is --user).");
             return CommandLine.UsageError;
         }
 
-        if (KernelSpec.ValidateName(name) is { } invalid)
-        {
-            console.Error.WriteLine($"error: {invalid}");
-            return CommandLine.UsageError;
-        }
-
-        var directory = KernelSpec.Directory(name, prefix);
         if (!File.Exists(Path.Combine(directory, "kernel.json")))
         {
             console.Error.WriteLine($"error: no kernelspec '{name}' at {directory}; nothing removed.");
