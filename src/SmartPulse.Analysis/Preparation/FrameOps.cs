@@ -32,8 +32,6 @@ internal static class FrameOps
         return FrameColumns.Numeric(c);
     }
 
-    public static DataFrame Copy(DataFrame frame) => new(frame.Columns.Select(c => c.Clone()));
-
     /// <summary>A copy of <paramref name="frame"/> where each given column replaces the same-named one in place or is appended.</summary>
     public static DataFrame With(DataFrame frame, params DataFrameColumn[] columns)
     {
