@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Analysis;
+using SmartPulse.Files;
 
 namespace SmartPulse.Analysis.Export;
 
@@ -13,27 +14,16 @@ namespace SmartPulse.Analysis.Export;
 /// </summary>
 public static class CsvExport
 {
-    /// <summary>Writes <paramref name="frame"/> to <paramref name="path"/> atomically.</summary>
-    public static void Write(DataFrame frame, string path)
+    /// <summary>
+    /// Writes <paramref name="frame"/> to <paramref name="path"/> atomically with <see cref="AtomicFile"/>
+    /// (links written through; devices, FIFOs and folders refused; a read-only file only with <paramref name="force"/>).
+    /// </summary>
+    /// <exception cref="UnsafeOutputException">The destination may not be replaced.</exception>
+    /// <exception cref="DirectoryNotFoundException">The destination's folder does not exist.</exception>
+    public static void Write(DataFrame frame, string path, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(directory))
-        {
-            throw new DirectoryNotFoundException($"{directory}: folder not found for output file {full}. Create it first.");
-        }
-
-        var temp = full + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            File.WriteAllText(temp, ToCsv(frame), new UTF8Encoding(false));
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        AtomicFile.WriteText(path, ToCsv(frame), force);
     }
 
     /// <summary>The CSV text of <paramref name="frame"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Analysis;
+using SmartPulse.Files;
 
 namespace SmartPulse.Analysis.Preparation;
 
@@ -85,18 +86,13 @@ public sealed class FittedPipeline
         JsonSerializer.Serialize(stream, new Document(Format, FormatVersion, RequiredInputs, FeatureNames, Steps), _json);
     }
 
-    /// <summary>Writes the pipeline to <paramref name="path"/> atomically (temp file, then rename): an existing file is replaced only once the new one is complete.</summary>
-    public void Save(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp-" + Environment.ProcessId;
-        using (var stream = File.Create(temp))
-        {
-            Save(stream);
-        }
-
-        File.Move(temp, full, overwrite: true);
-    }
+    /// <summary>
+    /// Writes the pipeline to <paramref name="path"/> atomically with <see cref="AtomicFile"/>: an
+    /// existing file is replaced only once the new one is complete; links are written through;
+    /// devices, FIFOs and folders are refused, and a read-only file unless <paramref name="force"/>.
+    /// </summary>
+    /// <exception cref="UnsafeOutputException">The destination may not be replaced.</exception>
+    public void Save(string path, bool force = false) => AtomicFile.Write(path, Save, force);
 
     /// <summary>Reads a pipeline written by <see cref="Save(Stream)"/>.</summary>
     /// <exception cref="InvalidDataException">Not a SmartPulse pipeline, or a newer format version.</exception>

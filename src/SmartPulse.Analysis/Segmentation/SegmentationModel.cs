@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Data.Analysis;
 using SmartPulse.Analysis.Autoencoder;
 using SmartPulse.Analysis.Preparation;
+using SmartPulse.Files;
 
 namespace SmartPulse.Analysis.Segmentation;
 
@@ -87,25 +88,13 @@ public sealed class SegmentationModel
         return (prepared, Assigner.Assign(features));
     }
 
-    /// <summary>Writes the zip to <paramref name="path"/> atomically (temp file, then rename).</summary>
-    public void Save(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            using (var stream = File.Create(temp))
-            {
-                Save(stream);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    /// <summary>
+    /// Writes the zip to <paramref name="path"/> atomically with <see cref="AtomicFile"/>: temp file
+    /// next to it, then rename; a symbolic link is written through; devices, FIFOs and folders are
+    /// refused, and a read-only file unless <paramref name="force"/>.
+    /// </summary>
+    /// <exception cref="UnsafeOutputException">The destination may not be replaced.</exception>
+    public void Save(string path, bool force = false) => AtomicFile.Write(path, Save, force);
 
     /// <summary>Writes the zip to <paramref name="stream"/>.</summary>
     public void Save(Stream stream)

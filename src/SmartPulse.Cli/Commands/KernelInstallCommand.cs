@@ -62,9 +62,7 @@ public static class KernelInstallCommand
 
             // Written next to the target and renamed, so a replaced kernelspec is never left half-written.
             Directory.CreateDirectory(directory);
-            var temp = file + ".tmp-" + Environment.ProcessId;
-            File.WriteAllText(temp, KernelSpec.ToText(spec));
-            File.Move(temp, file, overwrite: true);
+            SmartPulse.Files.AtomicFile.WriteText(file, KernelSpec.ToText(spec), force);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

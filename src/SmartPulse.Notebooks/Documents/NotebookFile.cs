@@ -1,12 +1,11 @@
 using System.Text;
+using SmartPulse.Files;
 
 namespace SmartPulse.Notebooks.Documents;
 
 /// <summary>Loads and saves notebooks by file extension (<c>.ipynb</c> or <c>.dib</c>).</summary>
 public static class NotebookFile
 {
-    private static readonly UTF8Encoding _utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     /// <summary>Whether <paramref name="path"/> has a notebook extension (<c>.ipynb</c>, <c>.dib</c>).</summary>
     /// <param name="path">A file path.</param>
     /// <returns><see langword="true"/> for a notebook file.</returns>
@@ -41,33 +40,25 @@ public static class NotebookFile
     };
 
     /// <summary>
-    /// Writes a notebook atomically: the content goes to a temporary file in the same folder which
-    /// then replaces <paramref name="path"/> by rename, so a crash never leaves a half-written file.
+    /// Writes a notebook atomically with <see cref="AtomicFile"/>: the content goes to a temporary
+    /// file in the same folder which then replaces <paramref name="path"/> by rename, so a crash never
+    /// leaves a half-written file; a symbolic link is written through, and devices, FIFOs, folders and
+    /// (without <paramref name="force"/>) read-only files are refused.
     /// </summary>
     /// <param name="notebook">The notebook.</param>
     /// <param name="path">Destination (.ipynb or .dib; other extensions are written as .ipynb JSON).</param>
-    public static void Save(Notebook notebook, string path) => WriteAtomic(path, Format(notebook, path));
+    /// <param name="force">Replace a read-only file.</param>
+    /// <exception cref="UnsafeOutputException">The destination may not be replaced.</exception>
+    public static void Save(Notebook notebook, string path, bool force = false) => WriteAtomic(path, Format(notebook, path), force);
 
-    /// <summary>Writes text to <paramref name="path"/> through a temporary file and a rename.</summary>
+    /// <summary>Writes UTF-8 text (no byte-order mark) to <paramref name="path"/> with <see cref="AtomicFile"/>, creating its folder.</summary>
     /// <param name="path">Destination.</param>
-    /// <param name="content">UTF-8 text (no byte-order mark).</param>
-    public static void WriteAtomic(string path, string content)
+    /// <param name="content">The text.</param>
+    /// <param name="force">Replace a read-only file.</param>
+    /// <exception cref="UnsafeOutputException">The destination may not be replaced.</exception>
+    public static void WriteAtomic(string path, string content, bool force = false)
     {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllText(temp, content, _utf8);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        AtomicFile.WriteText(path, content, force);
     }
 }

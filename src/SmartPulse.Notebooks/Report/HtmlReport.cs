@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Markdig;
+using SmartPulse.Files;
 using SmartPulse.Notebooks.Documents;
 
 namespace SmartPulse.Notebooks.Report;
@@ -48,7 +49,7 @@ public static partial class HtmlReport
     {
         options ??= new HtmlReportOptions();
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "report.css"), Css);
+        NotebookFile.WriteAtomic(Path.Combine(directory, "report.css"), Css);
         var pages = new List<(ReportEntry Entry, string Page)>();
         var usedPages = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "index.html" };
         var needsPlotly = false;
@@ -70,8 +71,7 @@ public static partial class HtmlReport
         if (needsPlotly && options.PlotlyJs is not null)
         {
             using var source = options.PlotlyJs();
-            using var target = File.Create(Path.Combine(directory, "plotly.min.js"));
-            source.CopyTo(target);
+            AtomicFile.Write(Path.Combine(directory, "plotly.min.js"), source.CopyTo);
         }
 
         var index = new StringBuilder();
