@@ -27,4 +27,10 @@ public sealed record CsvOptions
 
     /// <summary>Formats tried, in order, when inferring whether an undeclared column holds dates. Default ISO 8601 only.</summary>
     public IReadOnlyList<string> InferredDateFormats { get; init; } = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss"];
+
+    /// <summary>How numbers are written (decimal and thousands separators); default invariant ('.' decimal point, no thousands separator).</summary>
+    public NumberFormat Numbers { get; init; } = NumberFormat.Invariant;
+
+    /// <summary>The file's text encoding; null (default) means UTF-8 with or without BOM (UTF-16 is detected and reported).</summary>
+    public System.Text.Encoding? Encoding { get; init; }
 }

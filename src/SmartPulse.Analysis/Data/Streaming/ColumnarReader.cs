@@ -1,0 +1,231 @@
+using System.Text;
+
+namespace SmartPulse.Analysis.Data;
+
+/// <summary>
+/// The streaming, columnar, typed reader behind <see cref="CsvLoader"/>, <c>smartpulse profile</c>,
+/// <c>segment</c> and <c>score</c>. Reads CSV, TSV, semicolon-separated and gzip-compressed files
+/// (gzip recognised by content) in one pass of fixed-size buffers straight into typed columns:
+/// numbers are parsed from the bytes and stored as doubles in blocks (no string per numeric cell),
+/// each column's type is inferred from all its values (integer → double → ISO date → text), and a
+/// column that turns text late is read again on its own. Parquet files (by content) go to
+/// <see cref="ParquetInput"/>. Memory: the kept columns (8 bytes per numeric cell) plus buffers that
+/// do not grow with the file; columns not asked for are checked and counted but not stored.
+/// </summary>
+public static class ColumnarReader
+{
+    private const int ProgressEveryRows = 1 << 16;
+    private static readonly UTF8Encoding _strictUtf8 = new(false, true);
+
+    /// <summary>Reads <paramref name="path"/>.</summary>
+    /// <param name="path">A delimited text file (optionally gzip-compressed) or a Parquet file.</param>
+    /// <param name="options">Delimiter, schema, missing markers, number format, encoding; null = defaults.</param>
+    /// <param name="columns">Columns to keep (all when null); the others are still type-checked and counted.</param>
+    /// <param name="progress">Called now and then with the bytes of the file consumed and its total size.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="CsvFormatException">Bad content: the message names the line, column and value and the fix.</exception>
+    /// <exception cref="ArgumentException">A requested column is not in the file (the message lists the columns).</exception>
+    public static ColumnarTable Read(string path, CsvOptions? options = null, IReadOnlyCollection<string>? columns = null, Action<long, long>? progress = null)
+    {
+        var fullPath = InputFile.Resolve(path);
+        if (InputFile.IsParquet(fullPath))
+        {
+            return ParquetInput.Read(fullPath, columns, progress);
+        }
+
+        options ??= new CsvOptions();
+        var total = new FileInfo(fullPath).Length;
+        Func<Stream> open = () => InputFile.OpenUtf8(fullPath, options.Encoding, out _);
+        Func<long>? position = null;
+        Func<Stream> openWithProgress = () =>
+        {
+            var s = InputFile.OpenUtf8(fullPath, options.Encoding, out var p);
+            position = p;
+            return s;
+        };
+        return ReadStream(openWithProgress, open, fullPath, options, columns, progress is null ? null : () => progress(position?.Invoke() ?? 0, total));
+    }
+
+    /// <summary>Reads CSV text already in memory; <paramref name="sourceName"/> is used in messages.</summary>
+    /// <exception cref="CsvFormatException">Bad content: the message names the line, column and value and the fix.</exception>
+    public static ColumnarTable ReadText(string text, string sourceName, CsvOptions? options = null, IReadOnlyCollection<string>? columns = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var bytes = Encoding.UTF8.GetBytes(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text);
+        Stream Open() => new MemoryStream(bytes, writable: false);
+        return ReadStream(Open, Open, sourceName, options ?? new CsvOptions(), columns, null);
+    }
+
+    private static ColumnarTable ReadStream(Func<Stream> open, Func<Stream> reopen, string source, CsvOptions options, IReadOnlyCollection<string>? columns, Action? tick)
+    {
+        options.Numbers.Validate();
+        using var stream = new BufferedPrefixStream(open());
+        var head = new byte[1 << 16];
+        var headLength = stream.Peek(head);
+        var headText = Encoding.UTF8.GetString(head, 0, headLength);
+        if (string.IsNullOrWhiteSpace(headText) && headLength < head.Length)
+        {
+            throw new CsvFormatException(source, null, null, "the file is empty. A customer file needs a header line and at least one data row.");
+        }
+
+        var delimiter = options.Delimiter ?? DelimiterSniffer.Sniff(headText);
+        var reader = new CsvByteReader(stream, delimiter, source);
+        if (!reader.Next())
+        {
+            throw new CsvFormatException(source, null, null, "the file is empty. A customer file needs a header line and at least one data row.");
+        }
+
+        var headerLine = reader.Line;
+        var names = new string[reader.FieldCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = DecodeHeader(reader.Field(i), source, headerLine, i).Trim();
+        }
+
+        ValidateHeader(names, headerLine, source);
+        var declared = CheckSchema(names, headerLine, source, options);
+        if (columns is not null)
+        {
+            foreach (var c in columns.Where(c => Array.IndexOf(names, c) < 0))
+            {
+                throw new ArgumentException($"Column '{c}' is not in {source}. Columns: {string.Join(", ", names)}.", nameof(columns));
+            }
+        }
+
+        var keep = columns is null ? null : new HashSet<string>(columns, StringComparer.Ordinal);
+        var builders = names.Select(n => new ColumnBuilder(n, declared.GetValueOrDefault(n), keep is null || keep.Contains(n), options, source)).ToArray();
+        var idIndex = options.IdColumn is null ? -1 : Array.IndexOf(names, options.IdColumn);
+        var seenIds = idIndex < 0 ? null : new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = 0;
+        var format = options.Numbers;
+        while (reader.Next())
+        {
+            if (reader.FieldCount != names.Length)
+            {
+                throw new CsvFormatException(source, reader.Line, reader.FieldCount > names.Length ? $"field {names.Length + 1}" : names[reader.FieldCount - 1],
+                    $"expected {names.Length} fields (as in the header) but found {reader.FieldCount}. " +
+                    $"Check for a missing or extra delimiter ('{(delimiter == '\t' ? "\\t" : delimiter.ToString())}') or an unquoted field containing one.");
+            }
+
+            for (var c = 0; c < builders.Length; c++)
+            {
+                builders[c].Add(reader.Field(c), reader.Line, format);
+            }
+
+            if (seenIds is not null)
+            {
+                CheckId(reader, idIndex, options, seenIds, source);
+            }
+
+            if (++rows % ProgressEveryRows == 0)
+            {
+                tick?.Invoke();
+            }
+        }
+
+        if (rows == 0)
+        {
+            throw new CsvFormatException(source, headerLine, null,
+                $"the file has a header ({names.Length} columns: {string.Join(", ", names)}) but no data rows.");
+        }
+
+        var reread = builders.Where(b => b.NeedsReread).ToArray();
+        if (reread.Length > 0)
+        {
+            Reread(reopen, delimiter, source, builders, reread);
+        }
+
+        tick?.Invoke();
+        return new ColumnarTable(source, delimiter, rows, builders.Select(b => TableColumn.From(b, options)).ToArray());
+    }
+
+    private static void Reread(Func<Stream> reopen, char delimiter, string source, ColumnBuilder[] builders, ColumnBuilder[] reread)
+    {
+        foreach (var b in reread)
+        {
+            b.ResetForReread();
+        }
+
+        var indexes = reread.Select(b => Array.IndexOf(builders, b)).ToArray();
+        using var stream = reopen();
+        var reader = new CsvByteReader(stream, delimiter, source);
+        reader.Next();
+        while (reader.Next())
+        {
+            for (var i = 0; i < indexes.Length; i++)
+            {
+                reread[i].AddReread(reader.Field(indexes[i]), reader.Line);
+            }
+        }
+    }
+
+    private static string DecodeHeader(ReadOnlySpan<byte> field, string source, int line, int index)
+    {
+        try
+        {
+            return _strictUtf8.GetString(field);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new CsvFormatException(source, line, $"field {index + 1}", ColumnBuilder.EncodingProblem(field));
+        }
+    }
+
+    private static void CheckId(CsvByteReader reader, int index, CsvOptions options, Dictionary<string, int> seen, string source)
+    {
+        var id = Encoding.UTF8.GetString(reader.Field(index)).Trim();
+        if (id.Length == 0 || options.MissingMarkers.Contains(id))
+        {
+            throw new CsvFormatException(source, reader.Line, options.IdColumn, "the id is missing. Every row needs an id in the id column.");
+        }
+
+        if (seen.TryGetValue(id, out var firstLine))
+        {
+            throw new CsvFormatException(source, reader.Line, options.IdColumn,
+                $"duplicate id '{id}' (first seen on line {firstLine}). Ids must be unique; remove or renumber the duplicate row.");
+        }
+
+        seen[id] = reader.Line;
+    }
+
+    private static Dictionary<string, ColumnSpec> CheckSchema(string[] names, int line, string source, CsvOptions options)
+    {
+        var declared = new Dictionary<string, ColumnSpec>(StringComparer.Ordinal);
+        foreach (var spec in options.Schema)
+        {
+            if (Array.IndexOf(names, spec.Name) < 0)
+            {
+                throw new CsvFormatException(source, line, spec.Name,
+                    $"the schema declares column '{spec.Name}' but the header does not have it. Columns found: {string.Join(", ", names)}.");
+            }
+
+            declared[spec.Name] = spec;
+        }
+
+        if (options.IdColumn is not null && Array.IndexOf(names, options.IdColumn) < 0)
+        {
+            throw new CsvFormatException(source, line, options.IdColumn,
+                $"the id column '{options.IdColumn}' is not in the header. Columns found: {string.Join(", ", names)}.");
+        }
+
+        return declared;
+    }
+
+    private static void ValidateHeader(string[] names, int line, string source)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (names[i].Length == 0)
+            {
+                throw new CsvFormatException(source, line, $"field {i + 1}", "the header has an empty column name. Give every column a name.");
+            }
+
+            var first = Array.IndexOf(names, names[i]);
+            if (first < i)
+            {
+                throw new CsvFormatException(source, line, names[i],
+                    $"duplicate column name '{names[i]}' (fields {first + 1} and {i + 1}). Rename one so every column name is unique.");
+            }
+        }
+    }
+}

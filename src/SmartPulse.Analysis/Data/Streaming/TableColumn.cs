@@ -1,0 +1,168 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
+
+namespace SmartPulse.Analysis.Data;
+
+/// <summary>One finished column of a <see cref="ColumnarTable"/>: its type, counts and stored values (numbers as doubles with NaN for missing, or text).</summary>
+internal sealed class TableColumn
+{
+    internal TableColumn(LoadedColumn info, ChunkedList<double>? numbers, ChunkedList<string?>? texts, long?[]? longs, string[] dateFormats)
+    {
+        Info = info;
+        Numbers = numbers;
+        Texts = texts;
+        Longs = longs;
+        DateFormats = dateFormats;
+    }
+
+    public LoadedColumn Info { get; }
+
+    public ChunkedList<double>? Numbers { get; private set; }
+
+    public ChunkedList<string?>? Texts { get; }
+
+    public long?[]? Longs { get; }
+
+    public string[] DateFormats { get; }
+
+    public bool IsStored => Numbers is not null || Texts is not null || Longs is not null;
+
+    public bool IsNumeric => Info.Kind is ColumnKind.Integer or ColumnKind.Double;
+
+    public static TableColumn From(ColumnBuilder b, CsvOptions options)
+    {
+        var kind = b.FinalKind;
+        var info = new LoadedColumn(b.Name, kind, b.Declared is not null, b.Missing)
+        {
+            FirstNonNumeric = kind is ColumnKind.Text or ColumnKind.Date && b.NumbersSeen > 0 && b.FirstNonNumber is { } f ? new NonNumericValue(f.Value, f.Line) : null,
+        };
+        string[] formats = b.Declared?.Kind == ColumnKind.Date ? [b.Declared.DateFormat ?? "yyyy-MM-dd"] : [.. options.InferredDateFormats];
+        if (!b.Materialize)
+        {
+            return new TableColumn(info, null, null, null, formats);
+        }
+
+        if (kind == ColumnKind.Integer && b.BeyondDoublePrecision)
+        {
+            var texts = b.Texts!;
+            var longs = new long?[texts.Count];
+            for (long i = 0; i < texts.Count; i++)
+            {
+                longs[i] = texts[i] is { } t ? long.Parse(t.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : null;
+            }
+
+            return new TableColumn(info, null, null, longs, formats);
+        }
+
+        if (kind is ColumnKind.Integer or ColumnKind.Double)
+        {
+            var numbers = b.Numbers ?? new ChunkedList<double>();
+            if (numbers.Count == 0 && b.Texts is null)
+            {
+                numbers.AddRepeated(double.NaN, b.Missing);
+            }
+
+            return new TableColumn(info, numbers, null, null, formats);
+        }
+
+        return new TableColumn(info, null, b.Texts ?? AllMissing(b.Missing), null, formats);
+    }
+
+    private static ChunkedList<string?> AllMissing(long count)
+    {
+        var list = new ChunkedList<string?>();
+        list.AddRepeated(null, count);
+        return list;
+    }
+
+    /// <summary>The present numeric values, in row order.</summary>
+    public double[] Present()
+    {
+        if (Longs is not null)
+        {
+            return Longs.Where(v => v is not null).Select(v => (double)v!.Value).ToArray();
+        }
+
+        var result = new double[Numbers!.Count - Info.MissingCount];
+        var n = 0;
+        for (long i = 0; i < Numbers.Count; i++)
+        {
+            var v = Numbers[i];
+            if (!double.IsNaN(v))
+            {
+                result[n++] = v;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Moves the numbers into <paramref name="target"/> (NaN = missing), releasing the stored blocks.</summary>
+    public void MoveNumbersTo(Span<double> target)
+    {
+        if (Longs is not null)
+        {
+            for (var i = 0; i < Longs.Length; i++)
+            {
+                target[i] = Longs[i] is { } v ? v : double.NaN;
+            }
+
+            return;
+        }
+
+        Numbers!.CopyTo(target, release: true);
+        Numbers = null;
+    }
+
+    public DataFrameColumn ToDataFrameColumn(string source)
+    {
+        var name = Info.Name;
+        switch (Info.Kind)
+        {
+            case ColumnKind.Integer when Longs is not null:
+                return new Int64DataFrameColumn(name, Longs);
+            case ColumnKind.Integer:
+            {
+                var values = new long?[Numbers!.Count];
+                for (long i = 0; i < values.Length; i++)
+                {
+                    var v = Numbers[i];
+                    values[i] = double.IsNaN(v) ? null : (long)v;
+                }
+
+                return new Int64DataFrameColumn(name, values);
+            }
+
+            case ColumnKind.Double:
+            {
+                var values = new double?[Numbers!.Count];
+                for (long i = 0; i < values.Length; i++)
+                {
+                    var v = Numbers[i];
+                    values[i] = double.IsNaN(v) ? null : v;
+                }
+
+                return new DoubleDataFrameColumn(name, values);
+            }
+
+            case ColumnKind.Date:
+            {
+                var values = new DateTime?[Texts!.Count];
+                for (long i = 0; i < values.Length; i++)
+                {
+                    if (Texts[i] is { } t)
+                    {
+                        values[i] = DateTime.TryParseExact(t.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                            ? d
+                            : throw new CsvFormatException(source, null, name, $"value '{t}' is not a date in the format '{string.Join("' or '", DateFormats)}'. Fix the value, leave the cell empty to mark it missing, or declare the column as text.");
+                    }
+                }
+
+                return new DateTimeDataFrameColumn(name, values);
+            }
+
+            default:
+                return new StringDataFrameColumn(name, Texts!.ToArray());
+        }
+    }
+}
