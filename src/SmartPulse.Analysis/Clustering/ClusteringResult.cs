@@ -85,9 +85,10 @@ public sealed record ClusteringResult(
         }
 
         var centroids = new IReadOnlyList<double>[clusterCount];
+        var means = new double[clusterCount][];
         for (var c = 0; c < clusterCount; c++)
         {
-            var mean = new double[d];
+            var mean = means[c] = new double[d];
             for (var j = 0; j < d; j++)
             {
                 mean[j] = sizes[c] == 0 ? double.NaN : sums[(c * d) + j] / sizes[c];
@@ -105,12 +106,7 @@ public sealed record ClusteringResult(
                 continue;
             }
 
-            var row = data.Row(i);
-            for (var j = 0; j < d; j++)
-            {
-                var diff = row[j] - centroids[c][j];
-                inertia += diff * diff;
-            }
+            inertia += DistanceKernel.Squared(data.Row(i), means[c]);
         }
 
         var allWarnings = warnings.ToList();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.Intrinsics;
 using SmartPulse.Analysis.Features;
 
 namespace SmartPulse.Analysis.Clustering;
@@ -197,14 +196,7 @@ public sealed class Dbscan
         {
             _n = data.Rows;
             _d = data.Columns;
-            _columns = new double[(long)_n * _d];
-            for (var i = 0; i < _n; i++)
-            {
-                for (var j = 0; j < _d; j++)
-                {
-                    _columns[((long)j * _n) + i] = data[i, j];
-                }
-            }
+            _columns = DistanceKernel.ToColumnMajor(data);
         }
 
         public void SquaredDistances(int row, double[] target)
@@ -217,48 +209,7 @@ public sealed class Dbscan
                 x[j] = _columns[((long)j * n) + row];
             }
 
-            ref var colRef = ref _columns[0];
-            var p = 0;
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (; p + Vector512<double>.Count <= n; p += Vector512<double>.Count)
-                {
-                    var acc = Vector512<double>.Zero;
-                    for (var j = 0; j < d; j++)
-                    {
-                        var diff = Vector512.LoadUnsafe(ref colRef, (nuint)(((long)j * n) + p)) - Vector512.Create(x[j]);
-                        acc = Vector512.FusedMultiplyAdd(diff, diff, acc);
-                    }
-
-                    acc.StoreUnsafe(ref target[p]);
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                for (; p + Vector256<double>.Count <= n; p += Vector256<double>.Count)
-                {
-                    var acc = Vector256<double>.Zero;
-                    for (var j = 0; j < d; j++)
-                    {
-                        var diff = Vector256.LoadUnsafe(ref colRef, (nuint)(((long)j * n) + p)) - Vector256.Create(x[j]);
-                        acc = Vector256.FusedMultiplyAdd(diff, diff, acc);
-                    }
-
-                    acc.StoreUnsafe(ref target[p]);
-                }
-            }
-
-            for (; p < n; p++)
-            {
-                var acc = 0.0;
-                for (var j = 0; j < d; j++)
-                {
-                    var diff = _columns[((long)j * n) + p] - x[j];
-                    acc = Math.FusedMultiplyAdd(diff, diff, acc);
-                }
-
-                target[p] = acc;
-            }
+            DistanceKernel.SquaredToColumns(x, _columns, n, 0, target.AsSpan(0, n));
         }
     }
 }

@@ -131,14 +131,7 @@ public sealed class KMeansModel
             var row = data.Row(i);
             for (var c = 0; c < K; c++)
             {
-                var s = 0.0;
-                for (var j = 0; j < d; j++)
-                {
-                    var diff = row[j] - _centers[(c * d) + j];
-                    s = Math.FusedMultiplyAdd(diff, diff, s);
-                }
-
-                values[(i * K) + c] = Math.Sqrt(s);
+                values[(i * K) + c] = Math.Sqrt(DistanceKernel.Squared(row, _centers.AsSpan(c * d, d)));
             }
         }
 
@@ -159,13 +152,7 @@ public sealed class KMeansModel
         var bestDist = double.PositiveInfinity;
         for (var c = 0; c < K; c++)
         {
-            var s = 0.0;
-            for (var j = 0; j < d; j++)
-            {
-                var diff = row[j] - _centers[(c * d) + j];
-                s = Math.FusedMultiplyAdd(diff, diff, s);
-            }
-
+            var s = DistanceKernel.Squared(row, _centers.AsSpan(c * d, d));
             if (s < bestDist)
             {
                 bestDist = s;

@@ -1,5 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using System.Numerics.Tensors;
 using SmartPulse.Analysis.Features;
 
 namespace SmartPulse.Analysis.Clustering;
@@ -20,19 +19,11 @@ internal sealed class LloydCore
     public LloydCore(FeatureMatrix data)
     {
         _data = data;
-        var rowMajor = data.Values;
         var rows = data.Rows;
         var columns = data.Columns;
         N = rows;
         D = columns;
-        _columns = new double[(long)rows * columns];
-        for (var r = 0; r < rows; r++)
-        {
-            for (var j = 0; j < columns; j++)
-            {
-                _columns[((long)j * rows) + r] = rowMajor[(r * columns) + j];
-            }
-        }
+        _columns = DistanceKernel.ToColumnMajor(data);
 
         var meanVariance = 0.0;
         for (var j = 0; j < columns; j++)
@@ -284,140 +275,10 @@ internal sealed class LloydCore
         }
     }
 
-    private static void AddTo(Span<double> target, ReadOnlySpan<double> x)
-    {
-        var j = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; j + Vector512<double>.Count <= x.Length; j += Vector512<double>.Count)
-            {
-                (Vector512.Create((ReadOnlySpan<double>)target.Slice(j)) + Vector512.Create(x.Slice(j))).CopyTo(target.Slice(j));
-            }
-        }
+    private static void AddTo(Span<double> target, ReadOnlySpan<double> x) => TensorPrimitives.Add(target, x, target);
 
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; j + Vector256<double>.Count <= x.Length; j += Vector256<double>.Count)
-            {
-                (Vector256.Create((ReadOnlySpan<double>)target.Slice(j)) + Vector256.Create(x.Slice(j))).CopyTo(target.Slice(j));
-            }
-        }
-
-        for (; j < x.Length; j++)
-        {
-            target[j] += x[j];
-        }
-    }
-
-    private void AssignRange(double[] centers, int k, int r0, int r1, int[] labels, double[] dist)
-    {
-        var d = D;
-        var n = N;
-        ref var colRef = ref _columns[0];
-        var r = r0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; r + Vector512<double>.Count <= r1; r += Vector512<double>.Count)
-            {
-                var best = Vector512.Create(double.PositiveInfinity);
-                var bestIndex = Vector512<double>.Zero;
-                var c = 0;
-
-                // Two centres at a time: independent FMA chains keep the pipelines busy.
-                for (; c + 1 < k; c += 2)
-                {
-                    var acc0 = Vector512<double>.Zero;
-                    var acc1 = Vector512<double>.Zero;
-                    for (var j = 0; j < d; j++)
-                    {
-                        var x = Vector512.LoadUnsafe(ref colRef, (nuint)((j * n) + r));
-                        var diff0 = x - Vector512.Create(centers[(c * d) + j]);
-                        var diff1 = x - Vector512.Create(centers[((c + 1) * d) + j]);
-                        acc0 = Vector512.FusedMultiplyAdd(diff0, diff0, acc0);
-                        acc1 = Vector512.FusedMultiplyAdd(diff1, diff1, acc1);
-                    }
-
-                    var less0 = Vector512.LessThan(acc0, best);
-                    best = Vector512.ConditionalSelect(less0, acc0, best);
-                    bestIndex = Vector512.ConditionalSelect(less0, Vector512.Create((double)c), bestIndex);
-                    var less1 = Vector512.LessThan(acc1, best);
-                    best = Vector512.ConditionalSelect(less1, acc1, best);
-                    bestIndex = Vector512.ConditionalSelect(less1, Vector512.Create((double)(c + 1)), bestIndex);
-                }
-
-                for (; c < k; c++)
-                {
-                    var acc = Vector512<double>.Zero;
-                    for (var j = 0; j < d; j++)
-                    {
-                        var diff = Vector512.LoadUnsafe(ref colRef, (nuint)((j * n) + r)) - Vector512.Create(centers[(c * d) + j]);
-                        acc = Vector512.FusedMultiplyAdd(diff, diff, acc);
-                    }
-
-                    var less = Vector512.LessThan(acc, best);
-                    best = Vector512.ConditionalSelect(less, acc, best);
-                    bestIndex = Vector512.ConditionalSelect(less, Vector512.Create((double)c), bestIndex);
-                }
-
-                best.StoreUnsafe(ref dist[r]);
-                for (var l = 0; l < Vector512<double>.Count; l++)
-                {
-                    labels[r + l] = (int)bestIndex.GetElement(l);
-                }
-            }
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            for (; r + Vector256<double>.Count <= r1; r += Vector256<double>.Count)
-            {
-                var best = Vector256.Create(double.PositiveInfinity);
-                var bestIndex = Vector256<double>.Zero;
-                for (var c = 0; c < k; c++)
-                {
-                    var acc = Vector256<double>.Zero;
-                    for (var j = 0; j < d; j++)
-                    {
-                        var diff = Vector256.LoadUnsafe(ref colRef, (nuint)((j * n) + r)) - Vector256.Create(centers[(c * d) + j]);
-                        acc = Vector256.FusedMultiplyAdd(diff, diff, acc);
-                    }
-
-                    var less = Vector256.LessThan(acc, best);
-                    best = Vector256.ConditionalSelect(less, acc, best);
-                    bestIndex = Vector256.ConditionalSelect(less, Vector256.Create((double)c), bestIndex);
-                }
-
-                best.StoreUnsafe(ref dist[r]);
-                for (var l = 0; l < Vector256<double>.Count; l++)
-                {
-                    labels[r + l] = (int)bestIndex.GetElement(l);
-                }
-            }
-        }
-
-        for (; r < r1; r++)
-        {
-            var best = double.PositiveInfinity;
-            var bestIndex = 0;
-            for (var c = 0; c < k; c++)
-            {
-                var acc = 0.0;
-                for (var j = 0; j < d; j++)
-                {
-                    var diff = Unsafe.Add(ref colRef, (j * n) + r) - centers[(c * d) + j];
-                    acc = Math.FusedMultiplyAdd(diff, diff, acc);
-                }
-
-                if (acc < best)
-                {
-                    best = acc;
-                    bestIndex = c;
-                }
-            }
-
-            dist[r] = best;
-            labels[r] = bestIndex;
-        }
-    }
+    private void AssignRange(double[] centers, int k, int r0, int r1, int[] labels, double[] dist) =>
+        DistanceKernel.Nearest(centers, k, _columns, N, r0, labels.AsSpan(r0, r1 - r0), dist.AsSpan(r0, r1 - r0));
 
     /// <summary>
     /// For each of <paramref name="count"/> candidate centres: squared distance of every row to it, min-ed with
@@ -436,28 +297,7 @@ internal sealed class LloydCore
             for (var t = 0; t < count; t++)
             {
                 var span = targets[t].AsSpan(r0, r1 - r0);
-                span.Clear();
-                for (var j = 0; j < d; j++)
-                {
-                    var col = _columns.AsSpan((j * N) + r0, r1 - r0);
-                    var cj = candidates[(t * d) + j];
-                    var r = 0;
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        var cv = Vector512.Create(cj);
-                        for (; r + Vector512<double>.Count <= span.Length; r += Vector512<double>.Count)
-                        {
-                            var diff = Vector512.Create(col.Slice(r, Vector512<double>.Count)) - cv;
-                            Vector512.FusedMultiplyAdd(diff, diff, Vector512.Create((ReadOnlySpan<double>)span.Slice(r, Vector512<double>.Count))).CopyTo(span.Slice(r));
-                        }
-                    }
-
-                    for (; r < span.Length; r++)
-                    {
-                        var diff = col[r] - cj;
-                        span[r] = Math.FusedMultiplyAdd(diff, diff, span[r]);
-                    }
-                }
+                DistanceKernel.SquaredToColumns(candidates.AsSpan(t * d, d), _columns, N, r0, span);
 
                 var sum = 0.0;
                 if (floor is not null)

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using SmartPulse.Analysis.Features;
 
 namespace SmartPulse.Analysis.Clustering;
@@ -52,17 +51,12 @@ public sealed class Ward
 
         // Active clusters are kept compacted in positions 0..m−1 (column-major means, sizes, and the slot = the
         // representative row id used for the merge record).
-        var means = new double[(long)d * n];
+        var means = DistanceKernel.ToColumnMajor(data);
         var sizes = new double[n];
         var slotOf = new int[n];
         var positionOf = new int[n];
         for (var i = 0; i < n; i++)
         {
-            for (var j = 0; j < d; j++)
-            {
-                means[((long)j * n) + i] = data[i, j];
-            }
-
             sizes[i] = 1;
             slotOf[i] = i;
             positionOf[i] = i;
@@ -238,56 +232,6 @@ public sealed class Ward
     }
 
     /// <summary>dist[p] = 2·s·sizes[p]/(s + sizes[p]) · ‖centre − mean_p‖² for active positions p0 ≤ p &lt; p1.</summary>
-    private static void WardDistances(double[] means, int n, int d, int p0, int p1, double[] centre, double[] sizes, double s, double[] dist)
-    {
-        var m = p1;
-        var p = p0;
-        ref var meansRef = ref means[0];
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var sv = Vector512.Create(s);
-            var two = Vector512.Create(2.0);
-            for (; p + Vector512<double>.Count <= m; p += Vector512<double>.Count)
-            {
-                var acc = Vector512<double>.Zero;
-                for (var j = 0; j < d; j++)
-                {
-                    var diff = Vector512.LoadUnsafe(ref meansRef, (nuint)(((long)j * n) + p)) - Vector512.Create(centre[j]);
-                    acc = Vector512.FusedMultiplyAdd(diff, diff, acc);
-                }
-
-                var sp = Vector512.LoadUnsafe(ref sizes[p]);
-                (two * sv * sp / (sv + sp) * acc).StoreUnsafe(ref dist[p]);
-            }
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var sv = Vector256.Create(s);
-            var two = Vector256.Create(2.0);
-            for (; p + Vector256<double>.Count <= m; p += Vector256<double>.Count)
-            {
-                var acc = Vector256<double>.Zero;
-                for (var j = 0; j < d; j++)
-                {
-                    var diff = Vector256.LoadUnsafe(ref meansRef, (nuint)(((long)j * n) + p)) - Vector256.Create(centre[j]);
-                    acc = Vector256.FusedMultiplyAdd(diff, diff, acc);
-                }
-
-                var sp = Vector256.LoadUnsafe(ref sizes[p]);
-                (two * sv * sp / (sv + sp) * acc).StoreUnsafe(ref dist[p]);
-            }
-        }
-
-        for (; p < m; p++)
-        {
-            var acc = 0.0;
-            for (var j = 0; j < d; j++)
-            {
-                var diff = means[((long)j * n) + p] - centre[j];
-                acc = Math.FusedMultiplyAdd(diff, diff, acc);
-            }
-
-            dist[p] = 2.0 * s * sizes[p] / (s + sizes[p]) * acc;
-        }
-    }
+    private static void WardDistances(double[] means, int n, int d, int p0, int p1, double[] centre, double[] sizes, double s, double[] dist) =>
+        DistanceKernel.WardCosts(centre.AsSpan(0, d), means, n, p0, s, sizes, dist.AsSpan(p0, p1 - p0));
 }

@@ -130,13 +130,7 @@ public static class ClusterMetrics
         var extra = 0.0;
         for (var c = 0; c < k; c++)
         {
-            var s = 0.0;
-            for (var j = 0; j < d; j++)
-            {
-                var diff = centroids[(c * d) + j] - mean[j];
-                s += diff * diff;
-            }
-
+            var s = DistanceKernel.Squared(centroids.AsSpan(c * d, d), mean);
             extra += set.Sizes[c] * s;
         }
 
@@ -165,7 +159,7 @@ public static class ClusterMetrics
         for (var i = 0; i < data.Rows; i++)
         {
             var c = set.Codes[i];
-            intra[c] += Math.Sqrt(SquaredDistance(data.Row(i), centroids.AsSpan(c * d, d)));
+            intra[c] += Math.Sqrt(DistanceKernel.Squared(data.Row(i), centroids.AsSpan(c * d, d)));
         }
 
         for (var c = 0; c < k; c++)
@@ -178,7 +172,7 @@ public static class ClusterMetrics
         {
             for (var b = 0; b < k; b++)
             {
-                between[(a * k) + b] = Math.Sqrt(SquaredDistance(centroids.AsSpan(a * d, d), centroids.AsSpan(b * d, d)));
+                between[(a * k) + b] = Math.Sqrt(DistanceKernel.Squared(centroids.AsSpan(a * d, d), centroids.AsSpan(b * d, d)));
             }
         }
 
@@ -289,22 +283,10 @@ public static class ClusterMetrics
         var total = 0.0;
         for (var i = 0; i < data.Rows; i++)
         {
-            total += SquaredDistance(data.Row(i), centroids.AsSpan(codes[i] * d, d));
+            total += DistanceKernel.Squared(data.Row(i), centroids.AsSpan(codes[i] * d, d));
         }
 
         return total;
-    }
-
-    internal static double SquaredDistance(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var s = 0.0;
-        for (var j = 0; j < x.Length; j++)
-        {
-            var diff = x[j] - y[j];
-            s += diff * diff;
-        }
-
-        return s;
     }
 
     internal static int[] SampleWithoutReplacement(int n, int m, int seed)

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using SmartPulse.Analysis.Features;
 
 namespace SmartPulse.Analysis.Evaluation;
 
@@ -203,50 +203,6 @@ internal static class SilhouetteKernel
     }
 
     /// <summary>dist[j] = ‖x − column(c0 + j)‖ for j in [0, m).</summary>
-    internal static void DistanceRow(ReadOnlySpan<double> x, double[] columns, int n, int c0, int m, Span<double> dist)
-    {
-        var d = x.Length;
-        var j = 0;
-        ref var colRef = ref columns[0];
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; j + Vector512<double>.Count <= m; j += Vector512<double>.Count)
-            {
-                var acc = Vector512<double>.Zero;
-                for (var f = 0; f < d; f++)
-                {
-                    var diff = Vector512.LoadUnsafe(ref colRef, (nuint)((f * n) + c0 + j)) - Vector512.Create(x[f]);
-                    acc = Vector512.FusedMultiplyAdd(diff, diff, acc);
-                }
-
-                Vector512.Sqrt(acc).StoreUnsafe(ref dist[j]);
-            }
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            for (; j + Vector256<double>.Count <= m; j += Vector256<double>.Count)
-            {
-                var acc = Vector256<double>.Zero;
-                for (var f = 0; f < d; f++)
-                {
-                    var diff = Vector256.LoadUnsafe(ref colRef, (nuint)((f * n) + c0 + j)) - Vector256.Create(x[f]);
-                    acc = Vector256.FusedMultiplyAdd(diff, diff, acc);
-                }
-
-                Vector256.Sqrt(acc).StoreUnsafe(ref dist[j]);
-            }
-        }
-
-        for (; j < m; j++)
-        {
-            var acc = 0.0;
-            for (var f = 0; f < d; f++)
-            {
-                var diff = Unsafe.Add(ref colRef, (f * n) + c0 + j) - x[f];
-                acc = Math.FusedMultiplyAdd(diff, diff, acc);
-            }
-
-            dist[j] = Math.Sqrt(acc);
-        }
-    }
+    internal static void DistanceRow(ReadOnlySpan<double> x, double[] columns, int n, int c0, int m, Span<double> dist) =>
+        DistanceKernel.DistancesToColumns(x, columns, n, c0, dist.Slice(0, m));
 }

@@ -11,13 +11,14 @@ public sealed record NearestCentroid(IReadOnlyList<IReadOnlyList<double>> Centro
     {
         ArgumentNullException.ThrowIfNull(data);
         var labels = new int[data.Rows];
+        var points = Centroids.Select(p => p.ToArray()).ToArray();
         for (var i = 0; i < data.Rows; i++)
         {
             var row = data.Row(i);
             var best = double.PositiveInfinity;
-            for (var c = 0; c < Centroids.Count; c++)
+            for (var c = 0; c < points.Length; c++)
             {
-                var d = SquaredDistance(row, Centroids[c]);
+                var d = DistanceKernel.Squared(row, points[c]);
                 if (d < best)
                 {
                     best = d;

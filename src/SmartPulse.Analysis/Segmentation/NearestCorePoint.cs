@@ -13,15 +13,16 @@ public sealed record NearestCorePoint(IReadOnlyList<IReadOnlyList<double>> CoreP
     {
         ArgumentNullException.ThrowIfNull(data);
         var labels = new int[data.Rows];
+        var points = CorePoints.Select(p => p.ToArray()).ToArray();
         var eps2 = Eps * Eps;
         for (var i = 0; i < data.Rows; i++)
         {
             var row = data.Row(i);
             var best = double.PositiveInfinity;
             labels[i] = -1;
-            for (var c = 0; c < CorePoints.Count; c++)
+            for (var c = 0; c < points.Length; c++)
             {
-                var d = SquaredDistance(row, CorePoints[c]);
+                var d = DistanceKernel.Squared(row, points[c]);
                 if (d <= eps2 && d < best)
                 {
                     best = d;

@@ -15,16 +15,4 @@ public abstract record SegmentAssigner
 {
     /// <summary>The segment of each row.</summary>
     public abstract int[] Assign(FeatureMatrix data);
-
-    internal static double SquaredDistance(ReadOnlySpan<double> a, IReadOnlyList<double> b)
-    {
-        var sum = 0.0;
-        for (var j = 0; j < a.Length; j++)
-        {
-            var d = a[j] - b[j];
-            sum += d * d;
-        }
-
-        return sum;
-    }
 }
