@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SmartPulse.Cli.Commands;
+using SmartPulse.Cli.Errors;
 
 
 namespace SmartPulse.Cli;
@@ -36,8 +37,16 @@ public static class CommandLine
         root.Subcommands.Add(KernelCommand.Create(console));
 
         var parse = root.Parse(args);
+        var json = args.Contains("--json", StringComparer.Ordinal);
         if (parse.Errors.Count > 0)
         {
+            if (json)
+            {
+                var command = parse.CommandResult.Command.Name;
+                return CliErrors.Report(console, json: true, new CliError(
+                    string.Join(" ", parse.Errors.Select(e => e.Message)), Hint: $"Run 'smartpulse {command} --help' for usage."));
+            }
+
             foreach (var error in parse.Errors)
             {
                 stderr.WriteLine($"error: {error.Message}");
@@ -47,6 +56,14 @@ public static class CommandLine
             return UsageError;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A failure no command anticipated: still one clean error (one JSON object with --json), never a stack trace.
+            return CliErrors.Report(console, json, CliError.From(e) with { Hint = "This looks like a SmartPulse bug; please report it with the command line." });
+        }
     }
 }

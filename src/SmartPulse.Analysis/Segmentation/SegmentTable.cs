@@ -25,4 +25,21 @@ public static class SegmentTable
         columns.Add(new Int32DataFrameColumn(SegmentColumn, segments.Select(s => (int?)s)));
         return new DataFrame(columns);
     }
+
+    /// <summary>
+    /// Removes the columns <see cref="Build"/> adds (<c>Segment</c> and <c>model_FEATURE</c> for the
+    /// model's features) so a file written by <c>segment --out</c> can be scored again: the new
+    /// columns replace the old ones instead of clashing with them.
+    /// </summary>
+    /// <param name="frame">A customer table, possibly already segmented.</param>
+    /// <param name="modelFeatures">The model's feature names.</param>
+    /// <returns>The table without those columns (the same instance when none was there) and the names removed.</returns>
+    public static (DataFrame Frame, IReadOnlyList<string> Removed) WithoutSegmentColumns(DataFrame frame, IReadOnlyList<string> modelFeatures)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(modelFeatures);
+        var added = new HashSet<string>(modelFeatures.Select(f => "model_" + f), StringComparer.Ordinal) { SegmentColumn };
+        var removed = frame.Columns.Select(c => c.Name).Where(added.Contains).ToList();
+        return removed.Count == 0 ? (frame, removed) : (new DataFrame(frame.Columns.Where(c => !added.Contains(c.Name))), removed);
+    }
 }

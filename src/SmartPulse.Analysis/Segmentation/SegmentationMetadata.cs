@@ -23,6 +23,13 @@ public sealed record SegmentationMetadata(
     IReadOnlyDictionary<string, double?> TrainingMetrics,
     IReadOnlyList<int> Sizes)
 {
+    /// <summary>
+    /// The median of each input feature over the training rows (missing values left out), used by
+    /// <see cref="SegmentationModel.ImputeMissing"/> to fill gaps in new data the way <c>segment</c>
+    /// filled them at fit time. Null in models saved before it was recorded.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? TrainingMedians { get; init; }
+
     /// <summary>Metadata for a fitted clustering and its training scores.</summary>
     public static SegmentationMetadata Create(
         Clustering.ClusteringResult result,

@@ -74,6 +74,45 @@ public sealed class SegmentationModel
     /// <summary>The autoencoder whose codes are clustered, if any.</summary>
     public AutoencoderModel? Autoencoder { get; }
 
+    /// <summary>
+    /// Fills missing values of the model's input features in <paramref name="frame"/> with the
+    /// training medians (<see cref="SegmentationMetadata.TrainingMedians"/>), as <c>segment</c> filled
+    /// them at fit time, so new customers with gaps can still be scored.
+    /// </summary>
+    /// <param name="frame">New customers.</param>
+    /// <returns>The frame with the gaps filled (the same instance when nothing was missing) and the count filled per feature (only features with gaps).</returns>
+    /// <exception cref="ArgumentException">Values are missing but the model predates recorded medians.</exception>
+    public (DataFrame Frame, IReadOnlyDictionary<string, long> Filled) ImputeMissing(DataFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var filled = new Dictionary<string, long>(StringComparer.Ordinal);
+        var columns = frame.Columns.ToList();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            if (!Metadata.InputFeatures.Contains(column.Name, StringComparer.Ordinal) || column.NullCount == 0 || !Data.FrameColumns.IsNumeric(column))
+            {
+                continue;
+            }
+
+            if (Metadata.TrainingMedians?.TryGetValue(column.Name, out var median) != true)
+            {
+                throw new ArgumentException($"Column '{column.Name}' has {column.NullCount} missing value(s), and this model was saved without training medians to fill them (an older SmartPulse). Re-run 'smartpulse segment ... --model' to save a model that can, or fill the gaps in the file.", nameof(frame));
+            }
+
+            filled[column.Name] = column.NullCount;
+            var values = new double?[column.Length];
+            for (long r = 0; r < column.Length; r++)
+            {
+                values[r] = column[r] is null ? median : Convert.ToDouble(column[r], System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            columns[i] = new DoubleDataFrameColumn(column.Name, values);
+        }
+
+        return filled.Count == 0 ? (frame, filled) : (new DataFrame(columns), filled);
+    }
+
     /// <summary>Prepares <paramref name="frame"/> and assigns each kept row a segment.</summary>
     /// <exception cref="ArgumentException">Columns the model needs are missing (the message lists them and what was found).</exception>
     public (PreparedData Prepared, int[] Segments) Score(DataFrame frame)

@@ -3,6 +3,7 @@ using Microsoft.Data.Analysis;
 using SmartPulse.Analysis.Clustering;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Evaluation;
+using SmartPulse.Analysis.Exploration;
 using SmartPulse.Analysis.Preparation;
 
 namespace SmartPulse.Analysis.Segmentation;
@@ -93,7 +94,13 @@ public static class Segmenter
         var original = result.Centroids
             .Select(c => (IReadOnlyList<double>)options.Features.Select((f, j) => scaler is null ? c[j] : scaler.Inverse(f, c[j])).ToArray())
             .ToArray();
-        var metadata = SegmentationMetadata.Create(result, scores, parameters, options.Features, pipeline.FeatureNames);
+        var metadata = SegmentationMetadata.Create(result, scores, parameters, options.Features, pipeline.FeatureNames) with
+        {
+            TrainingMedians = options.Features.ToDictionary(
+                f => f,
+                f => Stats.Median(FrameOps.Numeric(frame, f, "segment").OfType<double>().ToArray()),
+                StringComparer.Ordinal),
+        };
         return new SegmentationRun(prepared, features, result, scores, original, sweep, new SegmentationModel(pipeline, assigner, metadata));
     }
 

@@ -17,7 +17,7 @@ public static class ProfileCommand
     public static Command Create(CliConsole console)
     {
         var file = new Argument<string>("FILE") { Description = "A CSV/TSV customer file (delimiter sniffed: comma, tab or semicolon)." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables; errors too, as {error, file, line, column, hint}." };
         var command = new Command("profile", "Print the EDA summary of a delimited file: shape, types, missing values, describe() statistics.")
         {
             file,
@@ -35,10 +35,9 @@ public static class ProfileCommand
         {
             loaded = CsvLoader.Read(path);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or CsvFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is CsvFormatException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            console.Error.WriteLine($"error: {ex.Message}");
-            return CommandLine.UsageError;
+            return Errors.CliErrors.Report(console, json, ex);
         }
 
         var describe = Eda.Describe(loaded.Frame);

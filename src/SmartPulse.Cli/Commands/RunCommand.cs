@@ -42,6 +42,7 @@ public static class RunCommand
         };
         var continueOnError = new Option<bool>("--continue-on-error") { Description = "Run the remaining cells after a failing cell." };
         var check = new Option<bool>("--check") { Description = "Re-execute and compare outputs with those stored in the notebook; print differing cells; write no notebooks." };
+        var force = new Option<bool>("--force") { Description = "Replace read-only output notebooks (and read-only sources under --inplace)." };
         var report = new Option<string?>("--report") { Description = "Write a static HTML report (index + one page per notebook) into this folder." };
         var command = new Command("run", "Execute C# notebooks (.NET Interactive .ipynb/.dib) headlessly and reproducibly.")
         {
@@ -53,6 +54,7 @@ public static class RunCommand
             continueOnError,
             check,
             report,
+            force,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -72,6 +74,7 @@ public static class RunCommand
                 Paths = parse.GetValue(paths) ?? [],
                 OutputDirectory = parse.GetValue(output)!,
                 InPlace = parse.GetValue(inPlace),
+                Force = parse.GetValue(force),
                 Check = parse.GetValue(check),
                 ReportDirectory = parse.GetValue(report),
                 ReportOptions = new HtmlReportOptions { Title = "SmartPulse notebooks", PlotlyJs = () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SmartPulse.Display.Charts.PlotlyJs.Source)) },

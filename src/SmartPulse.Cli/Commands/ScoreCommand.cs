@@ -2,12 +2,19 @@ using System.CommandLine;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Export;
 using SmartPulse.Analysis.Segmentation;
+using SmartPulse.Cli.Errors;
+using SmartPulse.Cli.Output;
+using SmartPulse.Files;
 
 namespace SmartPulse.Cli.Commands;
 
 /// <summary>
-/// <c>smartpulse score --model model.zip FILE --out scored.csv</c>: labels new customers with a
-/// saved segmentation, exactly as the fit did. Missing columns exit 2 naming them.
+/// <c>smartpulse score --model model.zip FILE --out scored.csv [--force] [--json]</c>: labels new
+/// customers with a saved segmentation, exactly as the fit did. Missing feature values are filled
+/// with the model's training medians (as <c>segment</c> filled them) and counted; a file that
+/// <c>segment --out</c> wrote can be scored again (its <c>Segment</c> and <c>model_*</c> columns are
+/// replaced, and the output says so). Missing columns, and an <c>--out</c> that is the input or the
+/// model, exit 2 naming them.
 /// </summary>
 public static class ScoreCommand
 {
@@ -16,29 +23,79 @@ public static class ScoreCommand
     {
         var file = new Argument<string>("FILE") { Description = "The customer file to score." };
         var model = new Option<string>("--model") { Description = "A model zip written by 'smartpulse segment --model'.", Required = true };
-        var output = new Option<string>("--out") { Description = "Where to write the scored CSV.", Required = true };
-        var command = new Command("score", "Label new customers with a saved segmentation model.") { file, model, output };
-        command.SetAction(p => Run(p.GetValue(file)!, p.GetValue(model)!, p.GetValue(output)!, console));
+        var output = new Option<string>("--out") { Description = "Where to write the scored CSV (never the input or the model).", Required = true };
+        var force = new Option<bool>("--force") { Description = "Replace a read-only --out file." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (scored, sizes, imputed, replaced_columns, out); errors too, as {error, file, line, column, hint}." };
+        var command = new Command("score", "Label new customers with a saved segmentation model.") { file, model, output, force, json };
+        command.SetAction(p => Run(p.GetValue(file)!, p.GetValue(model)!, p.GetValue(output)!, p.GetValue(force), p.GetValue(json), console));
         return command;
     }
 
-    private static int Run(string file, string modelPath, string output, CliConsole console)
+    private static int Run(string file, string modelPath, string output, bool force, bool json, CliConsole console)
     {
         try
         {
+            OutputPaths.Check(output, "--out", force, new InputFile(file, "input data"), new InputFile(modelPath, "model"));
             var model = SegmentationModel.Load(modelPath);
-            var frame = CsvLoader.Load(file);
-            var (prepared, segments) = model.Score(frame);
-            CsvExport.Write(SegmentTable.Build(frame, prepared, segments, model.Metadata.ModelFeatures), output);
-            var counts = segments.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}");
-            console.Out.WriteLine($"scored {segments.Length} customers with {model.Metadata.Algorithm} ({model.Metadata.Sizes.Count} segments) → {Path.GetFullPath(output)}");
-            console.Out.WriteLine($"segment sizes: {string.Join(", ", counts)}");
+            var (original, replaced) = SegmentTable.WithoutSegmentColumns(CsvLoader.Load(file), model.Metadata.ModelFeatures);
+            var (filled, imputed) = model.ImputeMissing(original);
+            var (prepared, segments) = model.Score(filled);
+            var written = Path.GetFullPath(output);
+
+            // The customer's own columns are written as read (gaps stay gaps); the model_* columns show the filled values.
+            CsvExport.Write(SegmentTable.Build(original, prepared, segments, model.Metadata.ModelFeatures), output, force);
+            var sizes = segments.GroupBy(s => s).OrderBy(g => g.Key).Select(g => (Segment: g.Key, Count: g.Count())).ToList();
+            if (json)
+            {
+                console.Out.Write(JsonOutput.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("scored", segments.Length);
+                    w.WriteString("algorithm", model.Metadata.Algorithm);
+                    w.WriteStartObject("sizes");
+                    foreach (var (segment, count) in sizes)
+                    {
+                        w.WriteNumber(segment.ToString(System.Globalization.CultureInfo.InvariantCulture), count);
+                    }
+
+                    w.WriteEndObject();
+                    w.WriteStartObject("imputed");
+                    foreach (var (column, count) in imputed)
+                    {
+                        w.WriteNumber(column, count);
+                    }
+
+                    w.WriteEndObject();
+                    w.WriteStartArray("replaced_columns");
+                    foreach (var column in replaced)
+                    {
+                        w.WriteStringValue(column);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteString("out", written);
+                    w.WriteEndObject();
+                }));
+                return CommandLine.Ok;
+            }
+
+            if (replaced.Count > 0)
+            {
+                console.Out.WriteLine($"note: {Path.GetFileName(file)} already has segment columns ({string.Join(", ", replaced)}), as 'segment --out' writes them; they were replaced by this model's.");
+            }
+
+            foreach (var (column, count) in imputed)
+            {
+                console.Out.WriteLine($"imputed {count} missing value(s) of '{column}' with the training median {model.Metadata.TrainingMedians![column].ToString("G10", System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+
+            console.Out.WriteLine($"scored {segments.Length} customers with {model.Metadata.Algorithm} ({model.Metadata.Sizes.Count} segments) → {written}");
+            console.Out.WriteLine($"segment sizes: {string.Join(", ", sizes.Select(s => $"{s.Segment}: {s.Count}"))}");
             return CommandLine.Ok;
         }
-        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or DirectoryNotFoundException or CsvFormatException or InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ArgumentException or CsvFormatException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine($"error: {ex.Message}");
-            return CommandLine.UsageError;
+            return CliErrors.Report(console, json, ex);
         }
     }
 }

@@ -5,7 +5,9 @@ using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Export;
 using SmartPulse.Analysis.Preparation;
 using SmartPulse.Analysis.Segmentation;
+using SmartPulse.Cli.Errors;
 using SmartPulse.Cli.Output;
+using SmartPulse.Files;
 
 namespace SmartPulse.Cli.Commands;
 
@@ -33,26 +35,28 @@ public static class SegmentCommand
         var minPoints = new Option<int>("--min-points") { Description = "DBSCAN minimum neighbours of a core point.", DefaultValueFactory = _ => 5 };
         var output = new Option<string?>("--out") { Description = "Write the segmented CSV here (original columns, model_* features, Segment)." };
         var model = new Option<string?>("--model") { Description = "Write the model zip here (for 'smartpulse score')." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object (k, inertia, silhouette, calinski_harabasz, davies_bouldin, sizes, centroids)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (k, inertia, silhouette, calinski_harabasz, davies_bouldin, sizes, centroids); errors too, as {error, file, line, column, hint}." };
+        var force = new Option<bool>("--force") { Description = "Replace a read-only --out or --model file." };
         var command = new Command("segment", "Segment the customers of a file: prepare, cluster, evaluate; export segments and the model.")
         {
-            file, features, k, algorithm, scale, restarts, seed, eps, minPoints, output, model, json,
+            file, features, k, algorithm, scale, restarts, seed, eps, minPoints, output, model, json, force,
         };
         command.SetAction(p => Run(
             p.GetValue(file)!, p.GetValue(features)!, p.GetValue(k)!, p.GetValue(algorithm)!, p.GetValue(scale)!, p.GetValue(restarts),
-            p.GetValue(seed), p.GetValue(eps), p.GetValue(minPoints), p.GetValue(output), p.GetValue(model), p.GetValue(json), console));
+            p.GetValue(seed), p.GetValue(eps), p.GetValue(minPoints), new Outputs(p.GetValue(output), p.GetValue(model), p.GetValue(force)), p.GetValue(json), console));
         return command;
     }
 
     private static int Run(string file, string features, string k, string algorithm, string scale, int restarts, int seed, double eps, int minPoints,
-        string? output, string? modelPath, bool json, CliConsole console)
+        Outputs outputs, bool json, CliConsole console)
     {
+        var (output, modelPath, force) = outputs;
         int? kValue = null;
         if (!string.Equals(k, "auto", StringComparison.OrdinalIgnoreCase))
         {
             if (!int.TryParse(k, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
             {
-                return Fail(console, $"--k must be a whole number or 'auto'; got '{k}'.");
+                return CliErrors.Report(console, json, new CliError($"--k must be a whole number or 'auto'; got '{k}'.", Hint: "For example --k 5, or --k auto to choose it with a k sweep."));
             }
 
             kValue = parsed;
@@ -72,31 +76,37 @@ public static class SegmentCommand
 
         try
         {
-            var frame = CsvLoader.Load(file);
-            var run = Segmenter.Fit(frame, options);
+            // Refuse unsafe outputs before any work: never an input, never a device, FIFO or folder.
+            InputFile[] inputs = [new(file, "input data")];
             if (output is not null)
             {
-                CsvExport.Write(SegmentTable.Build(frame, run.Prepared, run.Result.Labels, run.Model.Metadata.ModelFeatures), output);
+                OutputPaths.Check(output, "--out", force, inputs);
             }
 
             if (modelPath is not null)
             {
-                run.Model.Save(modelPath);
+                OutputPaths.Check(modelPath, "--model", force, [.. inputs, .. output is null ? Array.Empty<InputFile>() : [new InputFile(output, "--out file")]]);
+            }
+
+            var frame = CsvLoader.Load(file);
+            var run = Segmenter.Fit(frame, options);
+            if (output is not null)
+            {
+                CsvExport.Write(SegmentTable.Build(frame, run.Prepared, run.Result.Labels, run.Model.Metadata.ModelFeatures), output, force);
+            }
+
+            if (modelPath is not null)
+            {
+                run.Model.Save(modelPath, force);
             }
 
             console.Out.Write(json ? ToJson(run, options) : ToText(run, options, output, modelPath));
             return CommandLine.Ok;
         }
-        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or DirectoryNotFoundException or CsvFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ArgumentException or CsvFormatException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            return Fail(console, ex.Message);
+            return CliErrors.Report(console, json, ex);
         }
-    }
-
-    private static int Fail(CliConsole console, string message)
-    {
-        console.Error.WriteLine($"error: {message}");
-        return CommandLine.UsageError;
     }
 
     private static string ToText(SegmentationRun run, SegmentationOptions options, string? output, string? modelPath)
@@ -162,13 +172,20 @@ public static class SegmentCommand
 
             w.WriteEndArray();
             w.WriteNumber("noise", run.Result.NoiseCount);
+            w.WriteStartArray("warnings");
+            foreach (var warning in run.Result.Warnings.Concat(run.Scores.Warnings))
+            {
+                w.WriteStringValue(warning);
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("centroids");
             foreach (var centroid in run.OriginalCentroids)
             {
                 w.WriteStartObject();
                 for (var j = 0; j < options.Features.Count; j++)
                 {
-                    w.WriteNumber(options.Features[j], centroid[j]);
+                    JsonOutput.Number(w, options.Features[j], centroid[j]);
                 }
 
                 w.WriteEndObject();
@@ -181,7 +198,14 @@ public static class SegmentCommand
                 w.WriteStartArray();
                 foreach (var v in centroid)
                 {
-                    w.WriteNumberValue(v);
+                    if (double.IsFinite(v))
+                    {
+                        w.WriteNumberValue(v);
+                    }
+                    else
+                    {
+                        w.WriteNullValue();
+                    }
                 }
 
                 w.WriteEndArray();
@@ -191,4 +215,6 @@ public static class SegmentCommand
             w.WriteEndObject();
         });
     }
+
+    private sealed record Outputs(string? Segments, string? Model, bool Force);
 }

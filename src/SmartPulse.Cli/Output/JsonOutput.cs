@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace SmartPulse.Cli.Output;
 
-/// <summary>Helpers for the commands' <c>--json</c> output: indented UTF-8, non-finite numbers as null.</summary>
+/// <summary>Helpers for the commands' <c>--json</c> output: indented UTF-8 (text unescaped except what JSON requires: it goes to a terminal or a parser, never into HTML), non-finite numbers as null.</summary>
 public static class JsonOutput
 {
     /// <summary>Writes <paramref name="value"/> as a number, or null when it is missing, NaN or infinite.</summary>
@@ -25,7 +25,7 @@ public static class JsonOutput
     {
         ArgumentNullException.ThrowIfNull(write);
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             write(writer);
         }

@@ -22,6 +22,9 @@ public sealed record BatchRunOptions
     /// <summary>Re-execute and compare each code cell's outputs with those stored in the source; write no notebooks.</summary>
     public bool Check { get; init; }
 
+    /// <summary>Replace read-only output files (and, with <see cref="InPlace"/>, read-only sources); without it they are refused before anything runs.</summary>
+    public bool Force { get; init; }
+
     /// <summary>When set, the folder of a static HTML report.</summary>
     public string? ReportDirectory { get; init; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SmartPulse.Files;
 using SmartPulse.Notebooks.Documents;
 using SmartPulse.Notebooks.Report;
 
@@ -136,7 +137,7 @@ public static class BatchRunner
         var isDib = string.Equals(Path.GetExtension(input.SourcePath), ".dib", StringComparison.OrdinalIgnoreCase);
         if (options.InPlace && result.Succeeded && !isDib)
         {
-            NotebookFile.Save(result.Notebook, input.SourcePath);
+            NotebookFile.Save(result.Notebook, input.SourcePath, options.Force);
             return;
         }
 
@@ -147,7 +148,7 @@ public static class BatchRunner
 
         if (!options.InPlace || !result.Succeeded || isDib)
         {
-            NotebookFile.Save(result.Notebook, input.OutputPath);
+            NotebookFile.Save(result.Notebook, input.OutputPath, options.Force);
         }
     }
 
@@ -266,7 +267,42 @@ public static class BatchRunner
             return null;
         }
 
-        return inputs;
+        return options.Check || OutputsAreSafe(options, inputs, log) ? inputs : null;
+    }
+
+    /// <summary>
+    /// Before anything runs: no executed copy may land on a source notebook (compared by real path, so
+    /// <c>--out</c> = the notebooks' own folder is caught however it is spelt), and every file that
+    /// will be replaced must be a regular, writable file (or <see cref="BatchRunOptions.Force"/>).
+    /// </summary>
+    private static bool OutputsAreSafe(BatchRunOptions options, List<NotebookInput> inputs, TextWriter log)
+    {
+        try
+        {
+            foreach (var input in inputs)
+            {
+                if (inputs.FirstOrDefault(other => OutputPaths.SameFile(input.OutputPath, other.SourcePath)) is { } source)
+                {
+                    log.WriteLine($"error: --out {options.OutputDirectory} would write the executed copy of {input.DisplayName} onto the source notebook {source.SourcePath}. "
+                        + "Change --out to another folder, or pass --inplace to update sources (only those that succeed).");
+                    return false;
+                }
+
+                AtomicFile.Destination(input.OutputPath, options.Force);
+
+                if (options.InPlace && !input.SourcePath.EndsWith(".dib", StringComparison.OrdinalIgnoreCase))
+                {
+                    AtomicFile.Destination(input.SourcePath, options.Force);
+                }
+            }
+
+            return true;
+        }
+        catch (UnsafeOutputException e)
+        {
+            log.WriteLine($"error: {e.Message}");
+            return false;
+        }
     }
 
     private static string OutputFor(string outputDir, string relative) =>
