@@ -105,7 +105,7 @@ public sealed class RunCommandTests : IDisposable
         var notebook = JsonNode.Parse(File.ReadAllText(Out("parameters.ipynb")))!;
         var injected = notebook["cells"]![2]!;
         Assert.Equal("injected-parameters", injected["metadata"]!["tags"]![0]!.GetValue<string>());
-        Assert.Equal("// Parameters\nvar alpha = 0.75;\nvar label = \"cli\";", string.Concat(injected["source"]!.AsArray().Select(l => l!.GetValue<string>())));
+        Assert.Equal("// Parameters\ndouble alpha = 0.75;\nstring label = \"cli\";", string.Concat(injected["source"]!.AsArray().Select(l => l!.GetValue<string>())));
         var printed = string.Concat(notebook["cells"]![3]!["outputs"]![0]!["text"]!.AsArray().Select(l => l!.GetValue<string>()));
         Assert.Equal("alpha=0.75 label=cli clusters=3 verbose=False\n", printed);
     }

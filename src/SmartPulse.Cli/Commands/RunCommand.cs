@@ -31,7 +31,7 @@ public static class RunCommand
         var inPlace = new Option<bool>("--inplace") { Description = "Overwrite each source .ipynb atomically, only if it succeeded (a failed run leaves it intact and writes to --out)." };
         var parameters = new Option<string[]>("--parameter", "-p")
         {
-            Description = "papermill parameter NAME VALUE (typed: True/False, None, integer, float, else string); repeatable.",
+            Description = "papermill parameter NAME VALUE, typed as the parameters cell declares NAME (int, int?, long, double, bool, string, string[]; None is null); repeatable. Undeclared names are refused.",
             Arity = new ArgumentArity(2, 2),
             AllowMultipleArgumentsPerToken = true,
         };
@@ -42,6 +42,7 @@ public static class RunCommand
         };
         var continueOnError = new Option<bool>("--continue-on-error") { Description = "Run the remaining cells after a failing cell." };
         var check = new Option<bool>("--check") { Description = "Re-execute and compare outputs with those stored in the notebook; print differing cells; write no notebooks." };
+        var allowUnknown = new Option<bool>("--allow-unknown-parameters") { Description = "Inject -p names the parameters cell does not declare (typed the papermill way: True/False, None, integer, float, else string)." };
         var force = new Option<bool>("--force") { Description = "Replace read-only output notebooks (and read-only sources under --inplace)." };
         var report = new Option<string?>("--report") { Description = "Write a static HTML report (index + one page per notebook) into this folder." };
         var command = new Command("run", "Execute C# notebooks (.NET Interactive .ipynb/.dib) headlessly and reproducibly.")
@@ -55,6 +56,7 @@ public static class RunCommand
             check,
             report,
             force,
+            allowUnknown,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -81,6 +83,7 @@ public static class RunCommand
                 Run = new NotebookRunOptions
                 {
                     Parameters = pairs,
+                    AllowUnknownParameters = parse.GetValue(allowUnknown),
                     CellTimeout = seconds == 0 ? null : TimeSpan.FromSeconds(seconds),
                     ContinueOnError = parse.GetValue(continueOnError),
                 },

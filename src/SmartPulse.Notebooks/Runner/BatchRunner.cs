@@ -54,6 +54,21 @@ public static class BatchRunner
             }
         }
 
+        // Check -p against every notebook's parameters cell before anything runs: a typo or a value of
+        // the wrong type stops the batch with exit 2 instead of running on the defaults.
+        foreach (var (input, notebook, _) in loaded)
+        {
+            try
+            {
+                PapermillParameters.TypedSource(notebook, options.Run.Parameters, options.Run.AllowUnknownParameters);
+            }
+            catch (ArgumentException e)
+            {
+                await log.WriteLineAsync($"error: {input.DisplayName}: {e.Message}").ConfigureAwait(false);
+                return BatchOutcome.InvalidInput;
+            }
+        }
+
         var summaries = new List<(NotebookInput Input, NotebookRunResult Result, string Status)>();
         var failed = false;
         foreach (var (input, notebook, _) in loaded)

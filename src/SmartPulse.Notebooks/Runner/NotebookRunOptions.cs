@@ -6,6 +6,9 @@ public sealed record NotebookRunOptions
     /// <summary>papermill parameters (name, raw value) injected after the <c>parameters</c> cell.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
 
+    /// <summary>Inject parameters the <c>parameters</c> cell does not declare (typed the papermill way) instead of refusing them.</summary>
+    public bool AllowUnknownParameters { get; init; }
+
     /// <summary>Longest a single cell may run (default 300 s); null for no limit.</summary>
     public TimeSpan? CellTimeout { get; init; } = TimeSpan.FromSeconds(300);
 

@@ -36,7 +36,7 @@ public static class NotebookRunner
     {
         var notebook = source.Clone();
         notebook.Cells.RemoveAll(c => c.HasTag(ErrorBannerTag) || c.HasTag("papermill-error-cell-tag"));
-        PapermillParameters.Inject(notebook, options.Parameters);
+        PapermillParameters.Inject(notebook, options.Parameters, options.AllowUnknownParameters);
         CellIds.Assign(notebook);
         foreach (var cell in notebook.Cells.Where(c => c.CellType == CellType.Code))
         {

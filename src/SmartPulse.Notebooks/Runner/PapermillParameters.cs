@@ -15,6 +15,8 @@ namespace SmartPulse.Notebooks.Runner;
 /// none), replacing an injected cell left by an earlier run. Two deliberate differences from
 /// papermill: strings use C# escapes (<c>\uXXXX</c>, not Python's <c>\xXX</c>, which C# reads
 /// differently), and None becomes <c>object name = null;</c> where papermill's C# translator refuses.
+/// When the notebook's <c>parameters</c> cell declares the name, the value follows the declared type
+/// instead (<see cref="DeclaredParameter"/>), and an undeclared name is refused unless allowed.
 /// </summary>
 public static partial class PapermillParameters
 {
@@ -90,34 +92,76 @@ public static partial class PapermillParameters
         return builder.ToString();
     }
 
-    /// <summary>Injects <paramref name="parameters"/> into <paramref name="notebook"/> (in place).</summary>
+    /// <summary>
+    /// Injects <paramref name="parameters"/> into <paramref name="notebook"/> (in place), typed by the
+    /// declarations of its <c>parameters</c> cell (<see cref="ParametersCell"/>): <c>-p k 4</c> into
+    /// <c>int? k = null;</c> becomes <c>int? k = 4;</c>, and <c>-p csvPath 123</c> into a string stays
+    /// the string <c>"123"</c>.
+    /// </summary>
     /// <param name="notebook">The notebook.</param>
     /// <param name="parameters">Name and raw value pairs; nothing is injected when empty.</param>
-    /// <exception cref="ArgumentException">A name is not a valid C# identifier.</exception>
-    public static void Inject(Notebook notebook, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    /// <param name="allowUnknown">Inject names the parameters cell does not declare (typed the papermill way) instead of refusing them.</param>
+    /// <exception cref="ArgumentException">A name is not a C# identifier, is not declared (without <paramref name="allowUnknown"/>), or a value does not parse as the declared type.</exception>
+    public static void Inject(Notebook notebook, IReadOnlyList<KeyValuePair<string, string>> parameters, bool allowUnknown = false)
     {
+        ArgumentNullException.ThrowIfNull(notebook);
         if (parameters.Count == 0)
         {
             return;
         }
 
-        foreach (var (name, _) in parameters)
-        {
-            if (!Identifier().IsMatch(name))
-            {
-                throw new ArgumentException($"parameter name '{name}' is not a valid C# identifier (letters, digits and '_', not starting with a digit).", nameof(parameters));
-            }
-        }
-
+        var source = TypedSource(notebook, parameters, allowUnknown);
         notebook.Cells.RemoveAll(c => c.HasTag(InjectedTag));
         var index = notebook.Cells.FindIndex(c => c.HasTag(ParametersTag));
-        var cell = new NotebookCell(CellType.Code, InjectedSource(parameters))
+        var cell = new NotebookCell(CellType.Code, source)
         {
             Id = InjectedTag,
             Metadata = new JsonObject { ["tags"] = new JsonArray(InjectedTag) },
         };
         notebook.Cells.Insert(index + 1, cell);
     }
+
+    /// <summary>
+    /// The injected cell's source for <paramref name="notebook"/>, checking every parameter against
+    /// the <c>parameters</c> cell; <see cref="Inject"/> uses it, and the runner calls it for every
+    /// notebook before running any, so a typo stops the batch before work starts.
+    /// </summary>
+    /// <param name="notebook">The notebook (not modified).</param>
+    /// <param name="parameters">Name and raw value pairs.</param>
+    /// <param name="allowUnknown">Accept names the parameters cell does not declare.</param>
+    /// <returns>The cell source: a comment line, then one typed declaration per parameter.</returns>
+    /// <exception cref="ArgumentException">As <see cref="Inject"/>.</exception>
+    public static string TypedSource(Notebook notebook, IReadOnlyList<KeyValuePair<string, string>> parameters, bool allowUnknown = false)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var declared = ParametersCell.Read(notebook);
+        var builder = new StringBuilder("// Parameters");
+        foreach (var (name, raw) in parameters)
+        {
+            if (!Identifier().IsMatch(name))
+            {
+                throw new ArgumentException($"parameter name '{name}' is not a valid C# identifier (letters, digits and '_', not starting with a digit).", nameof(parameters));
+            }
+
+            var parameter = declared?.LastOrDefault(p => p.Name == name);
+            if (parameter is null && !allowUnknown)
+            {
+                throw new ArgumentException(declared is null
+                    ? $"-p {name}: this notebook has no cell tagged '{ParametersTag}', so it declares no parameters. Tag the cell holding the defaults '{ParametersTag}', or pass --allow-unknown-parameters to inject '{name}' anyway."
+                    : $"-p {name}: the parameters cell declares no '{name}'; it declares {(declared.Count == 0 ? "nothing" : string.Join(", ", declared.Select(p => p.Name)))}. "
+                        + $"Check the spelling (names are case-sensitive){Suggestion(name, declared)}, or pass --allow-unknown-parameters to inject it anyway.",
+                    nameof(parameters));
+            }
+
+            builder.Append('\n').Append((parameter ?? new DeclaredParameter(name, null)).Statement(raw));
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Suggestion(string name, IReadOnlyList<DeclaredParameter> declared) =>
+        declared.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { } close ? $" — did you mean '{close.Name}'?" : "";
 
     private static string DoubleLiteral(double d)
     {

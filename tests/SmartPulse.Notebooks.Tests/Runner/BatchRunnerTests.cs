@@ -92,7 +92,7 @@ public sealed class BatchRunnerTests : IDisposable
     public async Task RerunningAnExecutedNotebookKeepsOneBannerAndOneInjectedCell()
     {
         var source = _files.Copy("failing.ipynb");
-        var options = new BatchRunOptions { Paths = [source], Run = new NotebookRunOptions { Parameters = [new("seed", "1")] } };
+        var options = new BatchRunOptions { Paths = [source], Run = new NotebookRunOptions { Parameters = [new("seed", "1")], AllowUnknownParameters = true } };
         await Run(options);
         var first = File.ReadAllBytes(_files.PathOf("out", "failing.ipynb"));
 
@@ -169,7 +169,7 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.True(nb.Cells[1].HasTag("parameters"));
         var injected = nb.Cells[2];
         Assert.True(injected.HasTag("injected-parameters"));
-        Assert.Equal("// Parameters\nvar alpha = 0.9;\nvar label = \"hi \\\"there\\\"\";\nvar clusters = 5;\nvar verbose = true;", injected.Source);
+        Assert.Equal("// Parameters\ndouble alpha = 0.9;\nstring label = \"hi \\\"there\\\"\";\nint clusters = 5;\nbool verbose = true;", injected.Source);
         var outputs = nb.Cells[3].Outputs;
         Assert.Equal("alpha=0.9 label=hi \"there\" clusters=5 verbose=True\n", outputs[0].Text);
         Assert.Equal("Double/Int32", outputs[1].PlainText());

@@ -29,18 +29,18 @@ public sealed class PapermillParametersTests
     {
         var notebook = NotebookFile.Load(TestFiles.FixturePath("parameters.ipynb"));
         PapermillParameters.Inject(notebook, [new("alpha", "1")]);
-        PapermillParameters.Inject(notebook, [new("alpha", "2"), new("missing", "None")]);
+        PapermillParameters.Inject(notebook, [new("alpha", "2"), new("missing", "None")], allowUnknown: true);
 
         var injected = Assert.Single(notebook.Cells, c => c.HasTag(PapermillParameters.InjectedTag));
         Assert.Equal(2, notebook.Cells.IndexOf(injected));
-        Assert.Equal("// Parameters\nvar alpha = 2;\nobject missing = null;", injected.Source);
+        Assert.Equal("// Parameters\ndouble alpha = 2.0;\nobject missing = null;", injected.Source);
     }
 
     [Fact]
     public void InjectsAtTheTopWithoutAParametersCellAndRejectsBadNames()
     {
         var notebook = NotebookFile.Load(TestFiles.FixturePath("success.ipynb"));
-        PapermillParameters.Inject(notebook, [new("n", "1")]);
+        PapermillParameters.Inject(notebook, [new("n", "1")], allowUnknown: true);
         Assert.True(notebook.Cells[0].HasTag(PapermillParameters.InjectedTag));
         Assert.Contains("'1x' is not a valid C# identifier", Assert.Throws<ArgumentException>(() => PapermillParameters.Inject(notebook, [new("1x", "1")])).Message);
     }
