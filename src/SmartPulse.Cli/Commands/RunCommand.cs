@@ -70,6 +70,13 @@ public static class RunCommand
                 return Task.FromResult(CommandLine.UsageError);
             }
 
+            // Outputs are stored for later viewing: charts keep the figure JSON once plus a text description, and no
+            // plotly.js (SmartPulse.Display's NotebookCharts; kernel processes started by the runner inherit it).
+            if (Environment.GetEnvironmentVariable(SmartPulse.Display.Formatting.NotebookCharts.OutputTargetVariable) is null)
+            {
+                Environment.SetEnvironmentVariable(SmartPulse.Display.Formatting.NotebookCharts.OutputTargetVariable, "document");
+            }
+
             var pairs = Enumerable.Range(0, raw.Length / 2).Select(i => KeyValuePair.Create(raw[2 * i], raw[(2 * i) + 1])).ToList();
             var options = new BatchRunOptions
             {

@@ -3,13 +3,13 @@ namespace SmartPulse.Display.Charts;
 /// <summary>Options for rendering a <see cref="SmartChart"/> as HTML.</summary>
 public sealed record ChartHtmlOptions
 {
-    /// <summary>The default plotly.js address: the version bundled in Plotly.NET 6.0.0 (2.28.0).</summary>
-    public const string DefaultPlotlyJsUrl = "https://cdn.plot.ly/plotly-2.28.0.min.js";
+    /// <summary>The default plotly.js address for <see cref="PlotlyJsMode.Reference"/>: a file next to the page (write it with <see cref="PlotlyJs.Source"/>).</summary>
+    public const string DefaultPlotlyJsUrl = "plotly.min.js";
 
-    /// <summary>How plotly.js is made available (default <see cref="PlotlyJsMode.LoadIfMissing"/>).</summary>
-    public PlotlyJsMode PlotlyJs { get; init; } = PlotlyJsMode.LoadIfMissing;
+    /// <summary>How plotly.js is made available (default <see cref="PlotlyJsMode.Notebook"/>).</summary>
+    public PlotlyJsMode PlotlyJs { get; init; } = PlotlyJsMode.Notebook;
 
-    /// <summary>Where plotly.js is loaded from in the Reference and LoadIfMissing modes.</summary>
+    /// <summary>Where plotly.js is loaded from in the Reference mode (default <see cref="DefaultPlotlyJsUrl"/>).</summary>
     public string PlotlyJsUrl { get; init; } = DefaultPlotlyJsUrl;
 
     /// <summary>The div id; default (null) derives it from the figure's content (<see cref="SmartChart.ContentId"/>).</summary>

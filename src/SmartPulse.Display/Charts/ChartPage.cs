@@ -17,7 +17,7 @@ public static class ChartPage
         ArgumentNullException.ThrowIfNull(charts);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(HtmlText.Encode(title)).Append("</title>\n");
-        sb.Append(PlotlyJs.ScriptTag(mode == PlotlyJsMode.LoadIfMissing ? PlotlyJsMode.Reference : mode, plotlyJsUrl));
+        sb.Append(PlotlyJs.ScriptTag(mode == PlotlyJsMode.Notebook ? PlotlyJsMode.Embed : mode, plotlyJsUrl));
         sb.Append("</head>\n<body>\n");
         var i = 0;
         foreach (var chart in charts)

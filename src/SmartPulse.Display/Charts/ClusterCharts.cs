@@ -1,5 +1,4 @@
 using System.Globalization;
-using Plotly.NET;
 using SmartPulse.Analysis.Autoencoder;
 using SmartPulse.Analysis.Clustering;
 using SmartPulse.Analysis.Evaluation;

@@ -1,12 +1,15 @@
-using Plotly.NET;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Display.Html;
 
 namespace SmartPulse.Display.Charts;
 
-/// <summary>Small helpers that assemble Plotly.NET traces and layouts from plain values.</summary>
+/// <summary>Small helpers that assemble plotly.js traces and layouts (as plain data) from plain values.</summary>
 internal static class PlotlyBuild
 {
+    private static readonly JsonSerializerOptions _json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>A property bag; null values are dropped.</summary>
     public static Dictionary<string, object> Obj(params (string Key, object? Value)[] props)
     {
@@ -23,26 +26,28 @@ internal static class PlotlyBuild
     }
 
     /// <summary>A 2-D trace (scatter, bar, box, heatmap, …) with the given properties.</summary>
-    public static Trace Trace2D(string type, params (string Key, object? Value)[] props) => Fill(new Trace2D(type), props);
+    public static Trace Trace2D(string type, params (string Key, object? Value)[] props) => Fill(new Trace(type), props);
 
     /// <summary>A 3-D trace (scatter3d).</summary>
-    public static Trace Trace3D(string type, params (string Key, object? Value)[] props) => Fill(new Trace3D(type), props);
+    public static Trace Trace3D(string type, params (string Key, object? Value)[] props) => Fill(new Trace(type), props);
 
     /// <summary>A polar trace (scatterpolar).</summary>
-    public static Trace TracePolar(string type, params (string Key, object? Value)[] props) => Fill(new TracePolar(type), props);
+    public static Trace TracePolar(string type, params (string Key, object? Value)[] props) => Fill(new Trace(type), props);
 
-    /// <summary>A chart of <paramref name="traces"/> with <paramref name="layout"/> (no Plotly.NET default template).</summary>
+    /// <summary>
+    /// A chart of <paramref name="traces"/> with <paramref name="layout"/> (no Plotly.NET default template), built as
+    /// figure JSON directly: no Plotly.NET or FSharp.Core code runs.
+    /// </summary>
     public static SmartChart Chart(IEnumerable<Trace> traces, string title, Dictionary<string, object> layout, int height = 480)
     {
-        var chart = GenericChart.ofTraceObjects(false, traces.ToList());
-        var l = new Layout();
-        l.SetProperty("title", Obj(("text", HtmlText.Encode(title)), ("x", 0.02)));
+        var l = new Dictionary<string, object>(StringComparer.Ordinal) { ["title"] = Obj(("text", HtmlText.Encode(title)), ("x", 0.02)) };
         foreach (var (k, v) in layout)
         {
-            l.SetProperty(k, v);
+            l[k] = v;
         }
 
-        return new SmartChart(GenericChart.setLayout(l, chart), title, height);
+        var figure = new Dictionary<string, object> { ["data"] = traces.ToList(), ["layout"] = l };
+        return SmartChart.FromFigureJson(JsonSerializer.Serialize(figure, _json), title, height);
     }
 
     /// <summary>An axis with a title.</summary>
@@ -85,7 +90,7 @@ internal static class PlotlyBuild
         {
             if (v is not null)
             {
-                t.SetProperty(k, v);
+                t[k] = v;
             }
         }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
-using Plotly.NET;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Features;
 using SmartPulse.Analysis.Insights;

@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
@@ -25,7 +25,8 @@ namespace SmartPulse.Display.Formatting;
 /// <see cref="ClusteringResult"/> and sequences of <see cref="MissingValues"/>, <see cref="ValueCount"/>, <see cref="IqrOutliers"/>
 /// and <see cref="SegmentName"/> → HTML tables and text/plain.</item>
 /// <item><see cref="SmartChart"/> and Plotly.NET <see cref="GenericChart"/> → <c>application/vnd.plotly.v1+json</c> (the figure) plus
-/// light HTML that never embeds plotly.js; XPlot.Plotly <see cref="PlotlyChart"/> → HTML with a content-derived div id.</item>
+/// HTML chosen by <see cref="NotebookCharts"/> (a drawing fallback, plotly.js once per process; or text only in stored
+/// documents); XPlot.Plotly <see cref="PlotlyChart"/> → HTML with a content-derived div id.</item>
 /// <item><see cref="Narrative"/> and <see cref="SegmentInsightReport"/> → <c>text/markdown</c> with a text/plain fallback.</item>
 /// </list>
 /// Every string from data is HTML-escaped, and the same value always formats to the same bytes.
@@ -74,14 +75,11 @@ public static class SmartPulseFormatters
             Tables<IEnumerable<SegmentName>>(ResultTables.Names);
             Tables<ClusteringResult>(ResultTables.Clustering);
 
-            Formatter.Register<SmartChart>((c, w) => w.Write(c.ToHtml()), Html);
+            Formatter.Register<SmartChart>((c, w) => w.Write(NotebookCharts.Html(c)), Html);
             Formatter.Register<SmartChart>((c, w) => w.Write(c.ToFigureJson()), PlotlyMimeType);
             Formatter.Register<SmartChart>((c, w) => w.Write(c.ToString()), Plain);
-            Formatter.Register<GenericChart>((c, w) => w.Write(new SmartChart(c).ToHtml()), Html);
-            Formatter.Register<GenericChart>((c, w) => w.Write(new SmartChart(c).ToFigureJson()), PlotlyMimeType);
-            Formatter.Register<GenericChart>((c, w) => w.Write(new SmartChart(c).ToString()), Plain);
-            Formatter.Register<PlotlyChart>((c, w) => w.Write(XPlotHtml(c)), Html);
-            Formatter.Register<PlotlyChart>((c, w) => w.Write("XPlot.Plotly chart"), Plain);
+            PlotlyNetAvailable = TryRegister(RegisterPlotlyNet);
+            XPlotAvailable = TryRegister(RegisterXPlot);
 
             Formatter.Register<Narrative>((n, w) => w.Write(n.Markdown), Markdown);
             Formatter.Register<Narrative>((n, w) => w.Write(n.PlainText), Plain);
@@ -89,8 +87,6 @@ public static class SmartPulseFormatters
             Formatter.Register<SegmentInsightReport>((r, w) => w.Write(r.ToNarrative().PlainText), Plain);
 
             Formatter.SetPreferredMimeTypesFor(typeof(SmartChart), PlotlyMimeType, Html);
-            Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), PlotlyMimeType, Html);
-            Formatter.SetPreferredMimeTypesFor(typeof(PlotlyChart), Html);
             Formatter.SetPreferredMimeTypesFor(typeof(Narrative), Markdown);
             Formatter.SetPreferredMimeTypesFor(typeof(SegmentInsightReport), Markdown);
             foreach (var t in new[] { typeof(DataFrame), typeof(DescribeResult), typeof(CorrelationMatrix), typeof(GroupByResult), typeof(ClusterScores), typeof(KSweepResult), typeof(SegmentProfileTable), typeof(RuleCheckResult), typeof(Histogram), typeof(ClusteringResult) })
@@ -100,13 +96,23 @@ public static class SmartPulseFormatters
         }
     }
 
+    /// <summary>
+    /// Whether the Plotly.NET <see cref="GenericChart"/> formatters were registered: false when the host's FSharp.Core is
+    /// older than Plotly.NET needs (.NET Interactive 1.0.712001 loads 10.0.103; Plotly.NET 6 needs 10.1.403). SmartPulse's
+    /// own charts never need it.
+    /// </summary>
+    public static bool PlotlyNetAvailable { get; private set; }
+
+    /// <summary>Whether the XPlot.Plotly formatters were registered.</summary>
+    public static bool XPlotAvailable { get; private set; }
+
     /// <summary>True while SmartPulse's formatters are registered.</summary>
     public static bool IsRegistered =>
         Formatter.RegisteredFormatters(false).Any(f => f.Type == typeof(SmartChart) && f.MimeType == PlotlyMimeType);
 
     /// <summary>
     /// The HTML of an XPlot.Plotly chart with its random Guid div id replaced by one derived from the chart's content,
-    /// drawn with <c>window.Plotly</c> or after loading plotly.js once (never embedded).
+    /// drawn once plotly.js is there (the session's loader, emitted with the first chart; never a CDN).
     /// </summary>
     /// <param name="chart">The XPlot chart.</param>
     public static string XPlotHtml(PlotlyChart chart)
@@ -126,9 +132,40 @@ public static class SmartPulseFormatters
 
         var div = html[..start].Trim();
         var js = HtmlText.ScriptSafeJson(html[(start + "<script>".Length)..end].Trim());
-        var url = JsonSerializer.Serialize(ChartHtmlOptions.DefaultPlotlyJsUrl);
-        return div + "\n<script type=\"text/javascript\">(function(){function draw(){" + js + "}\n"
-            + "if(window.Plotly){draw();}else{var s=document.createElement('script');s.src=" + url + ";s.onload=draw;document.head.appendChild(s);}})();</script>";
+        var ready = "var n=0;function go(){var P=window.Plotly;if(P&&P.newPlot){draw(P);return;}var r=window.requirejs;"
+            + "if(typeof r==='function'&&r.specified&&r.specified('plotly')){r(['plotly'],draw);return;}if(++n<300){setTimeout(go,100);}}go();";
+        return NotebookCharts.LoaderOnce() + div + "\n<script type=\"text/javascript\">(function(){function draw(Plotly){" + js + "}\n" + ready + "})();</script>";
+    }
+
+    private static bool TryRegister(Action register)
+    {
+        try
+        {
+            register();
+            return true;
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or TypeLoadException or MissingMethodException)
+        {
+            // The host's FSharp.Core is older than the F# chart library needs: SmartPulse's own charts still work.
+            return false;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RegisterPlotlyNet()
+    {
+        Formatter.Register<GenericChart>((c, w) => w.Write(NotebookCharts.Html(new SmartChart(c))), Html);
+        Formatter.Register<GenericChart>((c, w) => w.Write(new SmartChart(c).ToFigureJson()), PlotlyMimeType);
+        Formatter.Register<GenericChart>((c, w) => w.Write(new SmartChart(c).ToString()), Plain);
+        Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), PlotlyMimeType, Html);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RegisterXPlot()
+    {
+        Formatter.Register<PlotlyChart>((c, w) => w.Write(XPlotHtml(c)), Html);
+        Formatter.Register<PlotlyChart>((c, w) => w.Write("XPlot.Plotly chart"), Plain);
+        Formatter.SetPreferredMimeTypesFor(typeof(PlotlyChart), Html);
     }
 
     private static void Tables<T>(Func<T, TableData> table)

@@ -13,7 +13,7 @@ namespace SmartPulse.Notebooks.Documents;
 /// <c>dotnet_interactive.language</c> and <c>vscode.languageId</c>. Writing always emits kernelspec
 /// <c>.net-csharp</c>, C# <c>language_info</c>, <c>polyglot_notebook.kernelInfo</c>, both cell
 /// metadata forms and an id on every cell; keys are sorted and the indent is one space like
-/// Jupyter's own writer, so output is byte-stable.
+/// Jupyter's own writer (JSON mime payloads such as plotly figures on one line), so output is byte-stable.
 /// </summary>
 public static class IpynbFormat
 {
@@ -91,7 +91,7 @@ public static class IpynbFormat
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, _writerOptions))
         {
-            Sorted(root)!.WriteTo(writer);
+            SortedJson.Write(writer, root);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
@@ -142,7 +142,7 @@ public static class IpynbFormat
     /// <summary>The canonical JSON text of one output as it would be written (keys sorted), for comparisons.</summary>
     /// <param name="output">The output.</param>
     /// <returns>Compact JSON.</returns>
-    public static string OutputJson(CellOutput output) => Sorted(WriteOutput(output))!.ToJsonString(new JsonSerializerOptions
+    public static string OutputJson(CellOutput output) => SortedJson.Sorted(WriteOutput(output))!.ToJsonString(new JsonSerializerOptions
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
@@ -362,13 +362,4 @@ public static class IpynbFormat
 
     private static string? Str(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    private static JsonNode? Sorted(JsonNode? node) => node switch
-    {
-        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
-        JsonArray a => new JsonArray([.. a.Select(Sorted)]),
-        null => null,
-        _ => node.DeepClone(),
-    };
 }

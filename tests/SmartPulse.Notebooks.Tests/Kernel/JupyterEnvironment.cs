@@ -83,8 +83,11 @@ internal sealed class JupyterEnvironment : IDisposable
         return output;
     }
 
+    /// <summary>More variables for every process started here (for example SMARTPULSE_OUTPUT_TARGET).</summary>
+    public Dictionary<string, string> Extra { get; } = [];
+
     /// <summary>The environment for Python: JUPYTER_PATH at the prefix, private data/runtime/config folders, no bytecode files in the source tree.</summary>
-    public Dictionary<string, string> Variables() => new()
+    public Dictionary<string, string> Variables() => new(Extra)
     {
         ["JUPYTER_PATH"] = Path.Combine(Prefix, "share", "jupyter"),
         ["JUPYTER_DATA_DIR"] = Path.Combine(Root, "data"),

@@ -30,6 +30,9 @@ public sealed class NbconvertParityTests : IDisposable
     [JupyterFact]
     public async Task NbconvertThroughTheKernelGivesTheRunnersOutputs()
     {
+        // Both sides store outputs for later viewing (what smartpulse run sets for itself); in a live front end charts
+        // also carry a drawing fallback and plotly.js once, which the browser tests cover.
+        _jupyter.Extra["SMARTPULSE_OUTPUT_TARGET"] = "document";
         await _jupyter.InstallKernelAsync();
         var outputDir = Path.Combine(_jupyter.Root, "executed");
         var failures = new List<string>();
