@@ -180,11 +180,13 @@ public static class IpynbFormat
 
     private static NotebookCell ReadCell(JsonObject c, string defaultKernel)
     {
-        var type = Str(c["cell_type"]) switch
+        var cellType = Str(c["cell_type"]);
+        var type = cellType switch
         {
             "markdown" => CellType.Markdown,
             "raw" => CellType.Raw,
-            _ => CellType.Code,
+            "code" or null => CellType.Code,
+            _ => CellType.Raw,
         };
         var metadata = c["metadata"] as JsonObject is { } m ? (JsonObject)m.DeepClone() : [];
         var kernel = type == CellType.Code ? ReadCellKernel(metadata) ?? defaultKernel : KernelNames.Markdown;
@@ -193,6 +195,7 @@ public static class IpynbFormat
             Id = Str(c["id"]),
             Metadata = metadata,
             Attachments = c["attachments"]?.DeepClone() as JsonObject,
+            UnknownCell = cellType is null or "code" or "markdown" or "raw" ? null : (JsonObject)c.DeepClone(),
         };
         if (type == CellType.Code)
         {
@@ -290,6 +293,18 @@ public static class IpynbFormat
 
     private static JsonObject WriteCell(NotebookCell cell)
     {
+        if (cell.UnknownCell is { } unknown)
+        {
+            // An unknown cell type (e.g. "sql") goes back as it came; only a missing id is filled in (nbformat 4.5 requires one).
+            var copy = (JsonObject)unknown.DeepClone();
+            if (copy["id"] is null && cell.Id is not null)
+            {
+                copy["id"] = cell.Id;
+            }
+
+            return copy;
+        }
+
         var metadata = (JsonObject)cell.Metadata.DeepClone();
         var obj = new JsonObject
         {

@@ -49,10 +49,17 @@ public sealed class NotebookCell
     /// </summary>
     public string? DibDirective { get; set; }
 
-    /// <summary>The cell's tags (<c>metadata.tags</c>), such as papermill's <c>parameters</c>.</summary>
+    /// <summary>
+    /// The cell exactly as read from an .ipynb whose <c>cell_type</c> is none of code, markdown or
+    /// raw (for example <c>sql</c>): such a cell is kept as a <see cref="CellType.Raw"/> cell — never
+    /// executed — and written back unchanged. <see langword="null"/> for ordinary cells.
+    /// </summary>
+    public JsonObject? UnknownCell { get; set; }
+
+    /// <summary>The cell's tags (<c>metadata.tags</c>), such as papermill's <c>parameters</c>; entries that are not strings are ignored.</summary>
     public IReadOnlyList<string> Tags =>
         Metadata["tags"] is JsonArray tags
-            ? [.. tags.Select(t => t?.GetValue<string>()).OfType<string>()]
+            ? [.. tags.Select(t => t is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>()]
             : [];
 
     /// <summary>Whether the cell carries <paramref name="tag"/> in <c>metadata.tags</c>.</summary>
@@ -73,5 +80,6 @@ public sealed class NotebookCell
         ExecutionCount = ExecutionCount,
         Attachments = (JsonObject?)Attachments?.DeepClone(),
         DibDirective = DibDirective,
+        UnknownCell = (JsonObject?)UnknownCell?.DeepClone(),
     };
 }
