@@ -32,8 +32,10 @@ public sealed class KSweep
 
     /// <summary>Runs the sweep on <paramref name="data"/>.</summary>
     /// <param name="data">Model features (scaled as wanted).</param>
+    /// <param name="cancellationToken">Checked before each k.</param>
     /// <exception cref="ArgumentException">Fewer than 3 rows (no k ≥ 2 can be scored).</exception>
-    public KSweepResult Fit(FeatureMatrix data)
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public KSweepResult Fit(FeatureMatrix data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         var warnings = new List<string>();
@@ -53,6 +55,7 @@ public sealed class KSweep
         var seed = Options.KMeans.Seed;
         for (var k = Options.MinK; k <= maxK; k++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var model = new KMeans(Options.KMeans with { K = k }).Fit(data);
             models.Add(model);
             warnings.AddRange(model.Warnings.Select(w => $"k = {k}: {w}"));

@@ -30,6 +30,17 @@ public sealed record SegmentationMetadata(
     /// </summary>
     public IReadOnlyDictionary<string, double>? TrainingMedians { get; init; }
 
+    /// <summary>
+    /// The segment names, by segment id (from <see cref="Insights.SegmentInsights.Name"/> on the training data), or null
+    /// for models saved before names were recorded; scoring then calls segment <c>s</c> "Segment s".
+    /// </summary>
+    public IReadOnlyList<string>? SegmentNames { get; init; }
+
+    /// <summary>The name of segment <paramref name="segment"/>: the recorded name, "Noise" for −1, else "Segment {id}".</summary>
+    public string NameOf(int segment) => segment < 0
+        ? "Noise"
+        : SegmentNames is { } names && segment < names.Count ? names[segment] : "Segment " + segment.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Metadata for a fitted clustering and its training scores.</summary>
     public static SegmentationMetadata Create(
         Clustering.ClusteringResult result,

@@ -117,14 +117,62 @@ public sealed class SegmentationModel
     /// <exception cref="ArgumentException">Columns the model needs are missing (the message lists them and what was found).</exception>
     public (PreparedData Prepared, int[] Segments) Score(DataFrame frame)
     {
-        var prepared = Pipeline.Transform(frame);
-        var features = prepared.Features();
-        if (Autoencoder is not null)
+        var (prepared, features) = ModelSpace(frame);
+        return (prepared, Assigner.Assign(features));
+    }
+
+    /// <summary>
+    /// Like <see cref="Score"/>, plus each kept row's Euclidean distance in model space to every segment centroid
+    /// (row × segment); null for DBSCAN models, which assign by core points rather than centroids.
+    /// </summary>
+    /// <exception cref="ArgumentException">Columns the model needs are missing.</exception>
+    public (PreparedData Prepared, int[] Segments, double[][]? Distances) ScoreWithDistances(DataFrame frame)
+    {
+        var (prepared, features) = ModelSpace(frame);
+        var segments = Assigner.Assign(features);
+        if (Assigner is not NearestCentroid nearest)
         {
-            features = Autoencoder.Encode(features);
+            return (prepared, segments, null);
         }
 
-        return (prepared, Assigner.Assign(features));
+        var distances = new double[features.Rows][];
+        for (var i = 0; i < features.Rows; i++)
+        {
+            var row = features.Row(i);
+            distances[i] = new double[nearest.Centroids.Count];
+            for (var c = 0; c < nearest.Centroids.Count; c++)
+            {
+                distances[i][c] = Math.Sqrt(SegmentAssigner.SquaredDistance(row, nearest.Centroids[c]));
+            }
+        }
+
+        return (prepared, segments, distances);
+    }
+
+    /// <summary>
+    /// The segment centroids in the units of the prepared features before scaling (segment × <see cref="FittedPipeline.FeatureNames"/>):
+    /// scaled features go back through the fitted scaler, others are returned as they are. Null for DBSCAN (no centroids)
+    /// and autoencoder models (code-space centroids have no input units).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>>? CentroidsInInputUnits() =>
+        Assigner is NearestCentroid nearest && Autoencoder is null ? ToInputUnits(Pipeline, nearest.Centroids) : null;
+
+    /// <summary>Maps model-space <paramref name="centroids"/> back through <paramref name="pipeline"/>'s scaler (unscaled features pass through).</summary>
+    internal static IReadOnlyList<IReadOnlyList<double>> ToInputUnits(FittedPipeline pipeline, IReadOnlyList<IReadOnlyList<double>> centroids)
+    {
+        var scaler = pipeline.Steps.OfType<FittedScaler>().FirstOrDefault();
+        var names = pipeline.FeatureNames;
+        var scaled = scaler?.Columns.Select(c => c.Column).ToHashSet(StringComparer.Ordinal) ?? [];
+        return centroids
+            .Select(c => (IReadOnlyList<double>)names.Select((f, j) => scaled.Contains(f) ? scaler!.Inverse(f, c[j]) : c[j]).ToArray())
+            .ToArray();
+    }
+
+    private (PreparedData Prepared, Features.FeatureMatrix Features) ModelSpace(DataFrame frame)
+    {
+        var prepared = Pipeline.Transform(frame);
+        var features = prepared.Features();
+        return (prepared, Autoencoder is null ? features : Autoencoder.Encode(features));
     }
 
     /// <summary>

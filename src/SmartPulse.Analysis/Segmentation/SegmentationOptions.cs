@@ -37,4 +37,13 @@ public sealed record SegmentationOptions
 
     /// <summary>DBSCAN minimum neighbours (including the point) of a core point.</summary>
     public int MinPoints { get; init; } = 5;
+
+    /// <summary>
+    /// Run the k sweep (MinK..MaxK, KMeans in model space) even when <see cref="K"/> is given, for elbow and silhouette
+    /// charts; the fitted segmentation is the same as without it. Ignored for DBSCAN.
+    /// </summary>
+    public bool Sweep { get; init; }
+
+    /// <summary>Training epochs of the autoencoder (<see cref="SegmentationAlgorithm.AutoencoderKMeans"/> only; default 100).</summary>
+    public int Epochs { get; init; } = 100;
 }

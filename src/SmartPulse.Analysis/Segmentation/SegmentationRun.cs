@@ -5,7 +5,7 @@ using SmartPulse.Analysis.Preparation;
 
 namespace SmartPulse.Analysis.Segmentation;
 
-/// <summary>The outcome of <see cref="Segmenter.Fit"/>: prepared data, the clustering, its scores and the saveable model.</summary>
+/// <summary>The outcome of <see cref="Segmenter.Fit(Microsoft.Data.Analysis.DataFrame, SegmentationOptions)"/>: prepared data, the clustering, its scores and the saveable model.</summary>
 /// <param name="Prepared">The prepared training data (with the step report).</param>
 /// <param name="Features">The model-space feature matrix that was clustered.</param>
 /// <param name="Result">Labels, sizes, centroids (model space), inertia.</param>

@@ -3,7 +3,10 @@ using Microsoft.Data.Analysis;
 using SmartPulse.Analysis.Clustering;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Evaluation;
+using SmartPulse.Analysis.Autoencoder;
 using SmartPulse.Analysis.Exploration;
+using SmartPulse.Analysis.Features;
+using SmartPulse.Analysis.Insights;
 using SmartPulse.Analysis.Preparation;
 
 namespace SmartPulse.Analysis.Segmentation;
@@ -17,12 +20,22 @@ public static class Segmenter
 {
     /// <summary>Fits a segmentation of <paramref name="frame"/>.</summary>
     /// <exception cref="ArgumentException">Bad options or data: unknown or non-numeric feature, all-missing column, k out of range, constant data. The message names the value and how to fix it.</exception>
-    public static SegmentationRun Fit(DataFrame frame, SegmentationOptions options)
+    public static SegmentationRun Fit(DataFrame frame, SegmentationOptions options) => Fit(frame, options, null, CancellationToken.None);
+
+    /// <summary>Fits a segmentation of <paramref name="frame"/>, reporting each stage and stopping when cancelled.</summary>
+    /// <param name="frame">The customers.</param>
+    /// <param name="options">Features, scaling, algorithm, k.</param>
+    /// <param name="progress">Receives a short description of each stage as it starts (may be null).</param>
+    /// <param name="cancellationToken">Checked between stages and between the k values of a sweep.</param>
+    /// <exception cref="ArgumentException">Bad options or data (see the other overload).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static SegmentationRun Fit(DataFrame frame, SegmentationOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(options);
         Validate(frame, options);
 
+        progress?.Report("Preparing the features");
         var steps = new List<IPreparationStep>();
         var withMissing = options.Features.Where(f => frame[f].NullCount > 0).ToArray();
         if (withMissing.Length > 0)
@@ -45,63 +58,110 @@ public static class Segmenter
             throw new ArgumentException($"All {features.Rows} rows have the same values of {string.Join(", ", options.Features)}: there is nothing to segment. Choose features that vary.", nameof(frame));
         }
 
+        AutoencoderModel? autoencoder = null;
+        if (options.Algorithm == SegmentationAlgorithm.AutoencoderKMeans)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report($"Training the autoencoder ({options.Epochs} epochs)");
+            autoencoder = new DenseAutoencoder(new AutoencoderOptions { Epochs = options.Epochs, Seed = options.Seed }).Fit(features);
+            features = autoencoder.Encode(features);
+        }
+
         var kmeansOptions = new KMeansOptions { Restarts = options.Restarts, Seed = options.Seed };
         KSweepResult? sweep = null;
         var k = options.K ?? 0;
-        if (options.K is null && options.Algorithm != SegmentationAlgorithm.Dbscan)
+        if ((options.K is null || options.Sweep) && options.Algorithm != SegmentationAlgorithm.Dbscan && features.Rows > options.MinK)
         {
-            sweep = new KSweep(new KSweepOptions { MinK = options.MinK, MaxK = Math.Min(options.MaxK, features.Rows - 1), KMeans = kmeansOptions }).Fit(features);
-            k = sweep.RecommendedK;
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report($"k sweep: KMeans for k = {options.MinK}..{Math.Min(options.MaxK, features.Rows - 1)}");
+            sweep = new KSweep(new KSweepOptions { MinK = options.MinK, MaxK = Math.Min(options.MaxK, features.Rows - 1), KMeans = kmeansOptions }).Fit(features, cancellationToken);
+            k = options.K ?? sweep.RecommendedK;
         }
 
-        ClusteringResult result;
-        SegmentAssigner assigner;
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        switch (options.Algorithm)
-        {
-            case SegmentationAlgorithm.KMeans:
-            {
-                var model = sweep?.Model(k) ?? new KMeans(kmeansOptions with { K = k }).Fit(features);
-                result = model.ToResult(features);
-                assigner = new NearestCentroid(model.Centroids);
-                parameters["k"] = k.ToString(CultureInfo.InvariantCulture);
-                parameters["restarts"] = options.Restarts.ToString(CultureInfo.InvariantCulture);
-                parameters["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture);
-                break;
-            }
-
-            case SegmentationAlgorithm.Ward:
-                result = new Ward(new WardOptions { K = k }).Fit(features).ToResult(features);
-                assigner = new NearestCentroid(result.Centroids);
-                parameters["k"] = k.ToString(CultureInfo.InvariantCulture);
-                break;
-
-            default:
-            {
-                var model = new Dbscan(new DbscanOptions { Eps = options.Eps, MinPoints = options.MinPoints }).Fit(features);
-                result = model.ToResult(features);
-                var core = Enumerable.Range(0, features.Rows).Where(i => model.IsCore[i]).ToArray();
-                assigner = new NearestCorePoint(core.Select(i => (IReadOnlyList<double>)features.Row(i).ToArray()).ToArray(), core.Select(i => model.Labels[i]).ToArray(), options.Eps);
-                parameters["eps"] = options.Eps.ToString("R", CultureInfo.InvariantCulture);
-                parameters["min_points"] = options.MinPoints.ToString(CultureInfo.InvariantCulture);
-                break;
-            }
-        }
-
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report($"Clustering ({options.Algorithm}{(options.Algorithm == SegmentationAlgorithm.Dbscan ? "" : ", k = " + k.ToString(CultureInfo.InvariantCulture))})");
+        var (result, assigner, parameters) = Cluster(features, options, k, kmeansOptions, sweep);
         parameters["scale"] = options.Scale?.ToString().ToLowerInvariant() ?? "none";
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report("Scoring (silhouette, Calinski–Harabasz, Davies–Bouldin)");
         var scores = result.Score(features, seed: options.Seed);
-        var scaler = pipeline.Steps.OfType<FittedScaler>().FirstOrDefault();
-        var original = result.Centroids
-            .Select(c => (IReadOnlyList<double>)options.Features.Select((f, j) => scaler is null ? c[j] : scaler.Inverse(f, c[j])).ToArray())
-            .ToArray();
+        var names = prepared.SourceRows.Count == frame.Rows.Count && result.Labels.Any(l => l >= 0)
+            ? NameSegments(frame, result)
+            : null;
         var metadata = SegmentationMetadata.Create(result, scores, parameters, options.Features, pipeline.FeatureNames) with
         {
+            SegmentNames = names,
             TrainingMedians = options.Features.ToDictionary(
                 f => f,
                 f => Stats.Median(FrameOps.Numeric(frame, f, "segment").OfType<double>().ToArray()),
                 StringComparer.Ordinal),
         };
-        return new SegmentationRun(prepared, features, result, scores, original, sweep, new SegmentationModel(pipeline, assigner, metadata));
+        var segmentation = new SegmentationModel(pipeline, assigner, metadata, autoencoder);
+        var original = autoencoder is null
+            ? SegmentationModel.ToInputUnits(pipeline, result.Centroids)
+            : SegmentMeans(frame, prepared.SourceRows, result.Labels, result.ClusterCount, options.Features);
+        return new SegmentationRun(prepared, features, result, scores, original, sweep, segmentation);
+    }
+
+    private static (ClusteringResult Result, SegmentAssigner Assigner, Dictionary<string, string> Parameters) Cluster(
+        FeatureMatrix features, SegmentationOptions options, int k, KMeansOptions kmeansOptions, KSweepResult? sweep)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        switch (options.Algorithm)
+        {
+            case SegmentationAlgorithm.KMeans or SegmentationAlgorithm.AutoencoderKMeans:
+            {
+                var model = sweep is not null && sweep.Models.Any(m => m.K == k) ? sweep.Model(k) : new KMeans(kmeansOptions with { K = k }).Fit(features);
+                parameters["k"] = k.ToString(CultureInfo.InvariantCulture);
+                parameters["restarts"] = options.Restarts.ToString(CultureInfo.InvariantCulture);
+                parameters["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture);
+                if (options.Algorithm == SegmentationAlgorithm.AutoencoderKMeans)
+                {
+                    parameters["autoencoder"] = "6-3-6";
+                    parameters["epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture);
+                }
+
+                return (model.ToResult(features), new NearestCentroid(model.Centroids), parameters);
+            }
+
+            case SegmentationAlgorithm.Ward:
+            {
+                var result = new Ward(new WardOptions { K = k }).Fit(features).ToResult(features);
+                parameters["k"] = k.ToString(CultureInfo.InvariantCulture);
+                return (result, new NearestCentroid(result.Centroids), parameters);
+            }
+
+            default:
+            {
+                var model = new Dbscan(new DbscanOptions { Eps = options.Eps, MinPoints = options.MinPoints }).Fit(features);
+                var core = Enumerable.Range(0, features.Rows).Where(i => model.IsCore[i]).ToArray();
+                var assigner = new NearestCorePoint(core.Select(i => (IReadOnlyList<double>)features.Row(i).ToArray()).ToArray(), core.Select(i => model.Labels[i]).ToArray(), options.Eps);
+                parameters["eps"] = options.Eps.ToString("R", CultureInfo.InvariantCulture);
+                parameters["min_points"] = options.MinPoints.ToString(CultureInfo.InvariantCulture);
+                return (model.ToResult(features), assigner, parameters);
+            }
+        }
+    }
+
+    private static IReadOnlyList<string> NameSegments(DataFrame frame, ClusteringResult result)
+    {
+        var names = SegmentInsights.Name(frame, result.Labels).ToDictionary(n => n.Segment, n => n.Name);
+        return Enumerable.Range(0, result.ClusterCount)
+            .Select(s => names.TryGetValue(s, out var n) ? n : "Segment " + s.ToString(CultureInfo.InvariantCulture))
+            .ToArray();
+    }
+
+    private static IReadOnlyList<IReadOnlyList<double>> SegmentMeans(DataFrame frame, IReadOnlyList<int> sourceRows, IReadOnlyList<int> labels, int k, IReadOnlyList<string> features)
+    {
+        var means = new IReadOnlyList<double>[k];
+        var columns = features.Select(f => FrameColumns.Numeric(frame[f])).ToArray();
+        for (var c = 0; c < k; c++)
+        {
+            var members = Enumerable.Range(0, labels.Count).Where(i => labels[i] == c).Select(i => sourceRows[i]).ToArray();
+            means[c] = columns.Select(col => members.Select(r => col[r]).OfType<double>().DefaultIfEmpty(double.NaN).Average()).ToArray();
+        }
+
+        return means;
     }
 
     private static void Validate(DataFrame frame, SegmentationOptions options)

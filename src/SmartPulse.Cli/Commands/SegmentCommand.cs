@@ -12,7 +12,7 @@ using SmartPulse.Files;
 namespace SmartPulse.Cli.Commands;
 
 /// <summary>
-/// <c>smartpulse segment FILE --features "A,B" --k 5|auto [--algorithm kmeans|ward|dbscan]
+/// <c>smartpulse segment FILE --features "A,B" --k 5|auto [--algorithm kmeans|autoencoder|ward|dbscan]
 /// [--scale standard|minmax|robust|none] [--restarts 10] [--seed 0] [--out segments.csv]
 /// [--model model.zip] [--json]</c>: fits the preparation and the clustering, prints the metrics,
 /// sizes and centroids, and optionally writes the segmented CSV and the model zip.
@@ -25,8 +25,8 @@ public static class SegmentCommand
         var file = new Argument<string>("FILE") { Description = "The customer CSV/TSV file." };
         var features = new Option<string>("--features") { Description = "Comma-separated numeric feature columns, e.g. \"Annual Income (k$),Spending Score (1-100)\".", Required = true };
         var k = new Option<string>("--k") { Description = "Number of segments, or 'auto' to pick it with a k sweep (2..10).", DefaultValueFactory = _ => "auto" };
-        var algorithm = new Option<string>("--algorithm") { Description = "kmeans, ward or dbscan.", DefaultValueFactory = _ => "kmeans" };
-        algorithm.AcceptOnlyFromAmong("kmeans", "ward", "dbscan");
+        var algorithm = new Option<string>("--algorithm") { Description = "kmeans, autoencoder (autoencoder + KMeans), ward or dbscan.", DefaultValueFactory = _ => "kmeans" };
+        algorithm.AcceptOnlyFromAmong("kmeans", "autoencoder", "ward", "dbscan");
         var scale = new Option<string>("--scale") { Description = "standard, minmax, robust or none.", DefaultValueFactory = _ => "standard" };
         scale.AcceptOnlyFromAmong("standard", "minmax", "robust", "none");
         var restarts = new Option<int>("--restarts") { Description = "KMeans restarts (lowest inertia kept).", DefaultValueFactory = _ => 10 };
@@ -66,7 +66,7 @@ public static class SegmentCommand
         {
             Features = features.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             K = kValue,
-            Algorithm = algorithm switch { "ward" => SegmentationAlgorithm.Ward, "dbscan" => SegmentationAlgorithm.Dbscan, _ => SegmentationAlgorithm.KMeans },
+            Algorithm = algorithm switch { "ward" => SegmentationAlgorithm.Ward, "dbscan" => SegmentationAlgorithm.Dbscan, "autoencoder" => SegmentationAlgorithm.AutoencoderKMeans, _ => SegmentationAlgorithm.KMeans },
             Scale = scale switch { "minmax" => ScalingKind.MinMax, "robust" => ScalingKind.Robust, "none" => null, _ => ScalingKind.Standard },
             Restarts = restarts,
             Seed = seed,
