@@ -85,7 +85,7 @@ public sealed partial class AppTests(ServerFixture fixture)
         var token = await CsrfToken(client);
         var bad = await client.PostAsync("/app/upload", Multipart(token, Encoding.UTF8.GetBytes("a,b\n1,2\n"), "customers.xlsx"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, bad.StatusCode);
-        Assert.Contains("is not a CSV or TSV file", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("is not a CSV, TSV or Parquet file", await bad.Content.ReadAsStringAsync());
 
         var dataset = await Upload(client, await File.ReadAllBytesAsync(Datasets.Mall.Path), "mall.csv");
         var none = await client.PostAsync(dataset + "/segment", Form(("_csrf", token), ("k", "5")));

@@ -135,14 +135,15 @@ public sealed class SegmentationModel
             return (prepared, segments, null);
         }
 
+        var points = nearest.Centroids.Select(p => p.ToArray()).ToArray();
         var distances = new double[features.Rows][];
         for (var i = 0; i < features.Rows; i++)
         {
             var row = features.Row(i);
-            distances[i] = new double[nearest.Centroids.Count];
-            for (var c = 0; c < nearest.Centroids.Count; c++)
+            distances[i] = new double[points.Length];
+            for (var c = 0; c < points.Length; c++)
             {
-                distances[i][c] = Math.Sqrt(SegmentAssigner.SquaredDistance(row, nearest.Centroids[c]));
+                distances[i][c] = Math.Sqrt(Features.DistanceKernel.Squared(row, points[c]));
             }
         }
 

@@ -11,11 +11,12 @@ namespace SmartPulse.Server.App;
 /// <summary>
 /// Receives an uploaded customer file: reads the multipart body as a stream (the CSRF field first, then the file),
 /// copies the file to a temp file with a random name in the server's own folder (the user's file name is only
-/// displayed, never used as a path), stops at the size limit, loads it and deletes the temp file.
+/// displayed, never used as a path), stops at the size limit, loads it with the streaming columnar reader (CSV/TSV,
+/// gzip or Parquet, detected by content) and deletes the temp file.
 /// </summary>
 internal sealed class UploadReceiver(ServerOptions options, Secrets secrets, string tempDirectory)
 {
-    private static readonly string[] _extensions = [".csv", ".tsv", ".txt"];
+    private static readonly string[] _extensions = [".csv", ".tsv", ".txt", ".parquet", ".gz"];
 
     /// <summary>Reads the upload of <paramref name="context"/> and returns the loaded table and the display name.</summary>
     /// <exception cref="InputException">Bad form, CSRF failure, wrong type, too large, or unreadable data (the message says which).</exception>
@@ -64,14 +65,9 @@ internal sealed class UploadReceiver(ServerOptions options, Secrets secrets, str
             var original = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "upload";
             var displayName = DisplayName(original);
             var extension = Path.GetExtension(displayName).ToLowerInvariant();
-            if (extension == ".parquet")
-            {
-                throw new InputException($"'{displayName}': Parquet files cannot be read by this version's loader yet; export the data as CSV or TSV and upload that.", field: "file", value: displayName, status: 415, title: "Unsupported file type");
-            }
-
             if (!_extensions.Contains(extension))
             {
-                throw new InputException($"'{displayName}' is not a CSV or TSV file; upload a .csv, .tsv or .txt file with a header row.", field: "file", value: displayName, status: 415, title: "Unsupported file type");
+                throw new InputException($"'{displayName}' is not a CSV, TSV or Parquet file; upload a .csv, .tsv, .txt (optionally .gz) or .parquet file.", field: "file", value: displayName, status: 415, title: "Unsupported file type");
             }
 
             var temp = Path.Combine(tempDirectory, Secrets.NewId() + extension);

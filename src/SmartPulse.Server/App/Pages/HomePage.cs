@@ -20,9 +20,9 @@ internal static class HomePage
         sb.Append("<section class=\"card\"><h2>Upload a customer file</h2>")
           .Append("<form id=\"upload-form\" method=\"post\" action=\"/app/upload\" enctype=\"multipart/form-data\">")
           .Append(Layout.CsrfField(csrf))
-          .Append("<input id=\"file\" type=\"file\" name=\"file\" accept=\".csv,.tsv,.txt,text/csv,text/tab-separated-values\" required> ")
+          .Append("<input id=\"file\" type=\"file\" name=\"file\" accept=\".csv,.tsv,.txt,.gz,.parquet,text/csv,text/tab-separated-values\" required> ")
           .Append("<button type=\"submit\">Upload</button>")
-          .Append("<p class=\"hint\">CSV or TSV with a header row, up to ").Append(maxUploadBytes / (1024 * 1024))
+          .Append("<p class=\"hint\">CSV or TSV with a header row (optionally gzip-compressed), or Parquet, up to ").Append(maxUploadBytes / (1024 * 1024))
           .Append(" MB. The file is read and then deleted from the server; only the table stays in memory for this session.</p></form></section>");
 
         sb.Append("<section class=\"card\"><h2>Or use a bundled dataset</h2><form method=\"post\" action=\"/app/bundled\">")
