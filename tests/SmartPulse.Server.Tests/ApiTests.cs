@@ -146,16 +146,41 @@ public sealed class ApiTests(ServerFixture fixture)
     public async Task Missing_values_malformed_json_empty_rows_and_wrong_media_type_are_problems()
     {
         using var client = fixture.Client();
+        // A missing value gets the training median (61.5 for Mall income), as 'smartpulse score' fills it.
         var nullRow = new[] { new Dictionary<string, object?> { [IncomeKey] = null, [ScoreKey] = 39 } };
-        var p1 = await Problem(await client.PostAsync("/api/score", Json(new { rows = nullRow })), HttpStatusCode.BadRequest);
-        Assert.Equal(IncomeKey, p1.GetProperty("field").GetString());
-        Assert.Equal("null", p1.GetProperty("value").GetString());
+        var filled = await client.PostAsync("/api/score", Json(new { rows = nullRow }));
+        Assert.Equal(HttpStatusCode.OK, filled.StatusCode);
+        var answer = await filled.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("training median 61.5", answer.GetProperty("warnings")[0].GetString());
+        var median = await client.PostAsync("/api/score", Json(new { rows = new[] { Row(61.5, 39) } }));
+        Assert.Equal(
+            (await median.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows")[0].GetProperty("segment").GetInt32(),
+            answer.GetProperty("rows")[0].GetProperty("segment").GetInt32());
 
         await Problem(await client.PostAsync("/api/score", new StringContent("{\"rows\": [", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
         var p3 = await Problem(await client.PostAsync("/api/score", Json(new { rows = Array.Empty<object>() })), HttpStatusCode.BadRequest);
         Assert.Equal("rows", p3.GetProperty("field").GetString());
         var p4 = await Problem(await client.PostAsync("/api/score", new StringContent("<x/>", Encoding.UTF8, "application/xml")), HttpStatusCode.UnsupportedMediaType);
         Assert.Contains("text/csv", p4.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Missing_value_for_a_model_without_training_medians_names_field_and_row()
+    {
+        var run = fixture.MallRun;
+        var old = new Analysis.Segmentation.SegmentationModel(run.Model.Pipeline, run.Model.Assigner, run.Model.Metadata with { TrainingMedians = null });
+        var path = Path.Combine(fixture.Folder, "old-mall.zip");
+        old.Save(path);
+        await using var server = await ServerFixture.Start(new ServerOptions { Port = 0, Models = [path] });
+        using var client = fixture.Client(server);
+        var rows = new[] { Row(15, 39), new Dictionary<string, object> { [ScoreKey] = 39 } };
+        var absent = await Problem(await client.PostAsync("/api/score", Json(new { rows })), HttpStatusCode.BadRequest);
+        Assert.Equal(IncomeKey, absent.GetProperty("field").GetString());
+        Assert.Equal(1, absent.GetProperty("row").GetInt32());
+        var nullRow = new[] { new Dictionary<string, object?> { [IncomeKey] = null, [ScoreKey] = 39 } };
+        var missing = await Problem(await client.PostAsync("/api/score", Json(new { rows = nullRow })), HttpStatusCode.BadRequest);
+        Assert.Equal("null", missing.GetProperty("value").GetString());
+        Assert.Equal(0, missing.GetProperty("row").GetInt32());
     }
 
     [Fact]

@@ -15,9 +15,13 @@ public sealed record LoadedModel(string Name, SegmentationModel Model, string So
         .SelectMany(s => s.RequiredColumns)
         .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Input columns whose missing values the pipeline fills (an imputer covers them).</summary>
+    /// <summary>
+    /// Input columns whose missing values are filled: with the training median recorded in the model (as
+    /// <c>smartpulse score</c> does), or by an imputer in the pipeline.
+    /// </summary>
     public IReadOnlySet<string> ImputedInputs { get; } = Model.Pipeline.Steps
         .OfType<FittedImputer>()
         .SelectMany(s => s.RequiredColumns)
+        .Concat(Model.Metadata.TrainingMedians?.Keys ?? [])
         .ToHashSet(StringComparer.Ordinal);
 }

@@ -134,7 +134,9 @@ internal static class ScoringEndpoints
 
     private static ScoreResponse Run(LoadedModel model, Microsoft.Data.Analysis.DataFrame frame)
     {
-        var (prepared, segments, distances) = model.Model.ScoreWithDistances(frame);
+        // Missing values get the training medians, exactly as 'smartpulse score' fills them.
+        var (filled, imputed) = model.Model.ImputeMissing(frame);
+        var (prepared, segments, distances) = model.Model.ScoreWithDistances(filled);
         var results = new ScoredRow[frame.Rows.Count];
         for (var i = 0; i < results.Length; i++)
         {
@@ -147,7 +149,12 @@ internal static class ScoringEndpoints
             results[source] = new ScoredRow(source, segments[kept], model.Model.Metadata.NameOf(segments[kept]), distances?[kept]);
         }
 
-        return new ScoreResponse(model.Name, results.Length, results, prepared.Warnings);
+        var medians = model.Model.Metadata.TrainingMedians;
+        var warnings = imputed
+            .Select(p => $"'{p.Key}': {p.Value} missing value(s) filled with the training median {medians![p.Key].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.")
+            .Concat(prepared.Warnings)
+            .ToList();
+        return new ScoreResponse(model.Name, results.Length, results, warnings);
     }
 
     private static IResult UnknownModel(string name, ModelRegistry models) => Problems.Result(404, "Unknown model",
