@@ -14,7 +14,7 @@ internal sealed class LloydCore
     private const int ChunkRows = 8192;
 
     private readonly double[] _columns;
-    private readonly FeatureMatrix _data;
+    private readonly FeatureMatrix? _data;
 
     public LloydCore(FeatureMatrix data)
     {
@@ -24,11 +24,28 @@ internal sealed class LloydCore
         N = rows;
         D = columns;
         _columns = DistanceKernel.ToColumnMajor(data);
+        MeanVariance = ComputeMeanVariance(_columns, rows, columns);
+    }
 
+    /// <summary>
+    /// Works on <paramref name="columnMajor"/> itself (feature j at [j·rows, (j+1)·rows)), without the row-major copy:
+    /// the columnar path holds the numbers once. Results are bit-identical to the <see cref="FeatureMatrix"/>
+    /// constructor on the same values (every sum adds the same rows in the same order).
+    /// </summary>
+    public LloydCore(double[] columnMajor, int rows, int columns)
+    {
+        _columns = columnMajor;
+        N = rows;
+        D = columns;
+        MeanVariance = ComputeMeanVariance(_columns, rows, columns);
+    }
+
+    private static double ComputeMeanVariance(double[] all, int rows, int columns)
+    {
         var meanVariance = 0.0;
         for (var j = 0; j < columns; j++)
         {
-            var col = _columns.AsSpan(j * rows, rows);
+            var col = all.AsSpan(j * rows, rows);
             var mean = 0.0;
             foreach (var v in col)
             {
@@ -45,7 +62,7 @@ internal sealed class LloydCore
             meanVariance += ss / rows;
         }
 
-        MeanVariance = columns == 0 ? 0 : meanVariance / columns;
+        return columns == 0 ? 0 : meanVariance / columns;
     }
 
     public int N { get; }
@@ -227,7 +244,7 @@ internal sealed class LloydCore
     public void Assign(double[] centers, int k, int[] labels, double[] dist)
     {
         var chunks = Chunks;
-        Parallel.For(0, chunks, ch =>
+        Parallel.For(0, chunks, Parallelism.Options, ch =>
         {
             var r0 = ch * ChunkRows;
             var r1 = Math.Min(N, r0 + ChunkRows);
@@ -238,7 +255,7 @@ internal sealed class LloydCore
     private void AssignAndSum(double[] centers, int k, int[] labels, double[] dist, double[][] partialSums, long[][] partialCounts)
     {
         var d = D;
-        Parallel.For(0, Chunks, ch =>
+        Parallel.For(0, Chunks, Parallelism.Options, ch =>
         {
             var r0 = ch * ChunkRows;
             var r1 = Math.Min(N, r0 + ChunkRows);
@@ -252,7 +269,14 @@ internal sealed class LloydCore
                 counts[labels[r]]++;
             }
 
-            AddRows(_data.Values, d, r0, r1, labels, sums);
+            if (_data is not null)
+            {
+                AddRows(_data.Values, d, r0, r1, labels, sums);
+            }
+            else
+            {
+                AddColumns(_columns, N, d, r0, r1, labels, sums);
+            }
         });
     }
 
@@ -267,6 +291,26 @@ internal sealed class LloydCore
         {
             var target = ((r - r0) & 1) == 0 ? sums : odd;
             AddTo(target.AsSpan(labels[r] * d, d), rows.Slice(r * d, d));
+        }
+
+        for (var x = 0; x < sums.Length; x++)
+        {
+            sums[x] += odd[x];
+        }
+    }
+
+    /// <summary>The column-major twin of <see cref="AddRows"/>: each sum receives the same rows in the same order (even/odd split), so results are bit-identical.</summary>
+    private static void AddColumns(double[] columns, int n, int d, int r0, int r1, int[] labels, double[] sums)
+    {
+        var odd = new double[sums.Length];
+        for (var j = 0; j < d; j++)
+        {
+            var col = columns.AsSpan(j * n, n);
+            for (var r = r0; r < r1; r++)
+            {
+                var target = ((r - r0) & 1) == 0 ? sums : odd;
+                target[(labels[r] * d) + j] += col[r];
+            }
         }
 
         for (var x = 0; x < sums.Length; x++)
@@ -290,7 +334,7 @@ internal sealed class LloydCore
         var d = D;
         var chunks = Chunks;
         var partial = new double[chunks * count];
-        Parallel.For(0, chunks, ch =>
+        Parallel.For(0, chunks, Parallelism.Options, ch =>
         {
             var r0 = ch * ChunkRows;
             var r1 = Math.Min(N, r0 + ChunkRows);

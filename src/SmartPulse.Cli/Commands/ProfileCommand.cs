@@ -23,34 +23,63 @@ public static class ProfileCommand
             file,
             json,
         };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), console));
+        var data = new DataOptions();
+        data.AddTo(command);
+        command.SetAction(parse =>
+        {
+            CsvOptions options;
+            try
+            {
+                options = data.Apply(parse);
+            }
+            catch (ArgumentException ex)
+            {
+                return Errors.CliErrors.Report(console, parse.GetValue(json), ex);
+            }
+
+            return Run(parse.GetValue(file)!, parse.GetValue(json), console, options);
+        });
         return command;
     }
 
     /// <summary>Profiles <paramref name="path"/>; returns the exit code (0, or 2 on unreadable input).</summary>
-    public static int Run(string path, bool json, CliConsole console)
+    public static int Run(string path, bool json, CliConsole console, CsvOptions? options = null)
     {
-        LoadResult loaded;
+        ColumnarTable table;
         try
         {
-            loaded = CsvLoader.Read(path);
+            using var bar = ProgressBar.For(console, json, "reading");
+            table = ColumnarReader.Read(path, options, progress: bar.Enabled ? bar.Report : null);
         }
         catch (Exception ex) when (ex is CsvFormatException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             return Errors.CliErrors.Report(console, json, ex);
         }
 
-        var describe = Eda.Describe(loaded.Frame);
+        var loaded = new Loaded(table.SourcePath, table.Delimiter, table.Columns, table.MissingCells);
+        var describe = table.Describe();
         console.Out.Write(json ? ToJson(loaded, describe) : ToText(loaded, describe));
         return CommandLine.Ok;
     }
 
+    private sealed record Loaded(string SourcePath, char Delimiter, IReadOnlyList<LoadedColumn> Columns, long MissingCells);
+
     private static string KindName(ColumnKind kind) => kind.ToString().ToLowerInvariant();
 
-    private static string ToText(LoadResult loaded, DescribeResult describe)
+    private static string ToText(Loaded loaded, DescribeResult describe)
     {
-        var delimiter = loaded.Delimiter == '\t' ? "tab" : $"'{loaded.Delimiter}'";
-        var header = $"{Path.GetFileName(loaded.SourcePath)}: {describe.Rows} rows × {loaded.Columns.Count} columns, delimiter {delimiter}, {loaded.MissingCells} missing cells\n\n";
+        var delimiter = loaded.Delimiter switch { '\t' => "delimiter tab", '\0' => "Parquet", var c => $"delimiter '{c}'" };
+        var header = $"{Path.GetFileName(loaded.SourcePath)}: {describe.Rows} rows × {loaded.Columns.Count} columns, {delimiter}, {loaded.MissingCells} missing cells\n\n";
+        foreach (var c in loaded.Columns.Where(c => c.FirstNonNumeric is not null))
+        {
+            header += $"note: column '{c.Name}' is read as {KindName(c.Kind)}: line {c.FirstNonNumeric!.Line} holds '{c.FirstNonNumeric.Value}', not a number. " +
+                "If the file writes numbers with a decimal comma or thousands separators, use --decimal , and/or --thousands ,\n";
+        }
+
+        if (loaded.Columns.Any(c => c.FirstNonNumeric is not null))
+        {
+            header += "\n";
+        }
         var types = loaded.Columns.ToDictionary(c => c.Name);
         var numeric = new TextTable("column", "type", ">missing", ">count", ">mean", ">std", ">min", ">25%", ">50%", ">75%", ">max");
         foreach (var s in describe.Numeric)
@@ -82,7 +111,7 @@ public static class ProfileCommand
         return text;
     }
 
-    private static string ToJson(LoadResult loaded, DescribeResult describe)
+    private static string ToJson(Loaded loaded, DescribeResult describe)
     {
         return JsonOutput.Write(w =>
         {
@@ -90,7 +119,7 @@ public static class ProfileCommand
             w.WriteStartObject();
             w.WriteString("file", loaded.SourcePath);
             w.WriteNumber("rows", describe.Rows);
-            w.WriteString("delimiter", loaded.Delimiter.ToString());
+            w.WriteString("delimiter", loaded.Delimiter == '\0' ? "parquet" : loaded.Delimiter.ToString());
             w.WriteStartArray("columns");
             foreach (var c in loaded.Columns)
             {
@@ -98,6 +127,14 @@ public static class ProfileCommand
                 w.WriteString("name", c.Name);
                 w.WriteString("type", KindName(c.Kind));
                 w.WriteNumber("missing", c.MissingCount);
+                if (c.FirstNonNumeric is { } bad)
+                {
+                    w.WriteStartObject("first_non_numeric");
+                    w.WriteString("value", bad.Value);
+                    w.WriteNumber("line", bad.Line);
+                    w.WriteEndObject();
+                }
+
                 if (describe.Numeric.FirstOrDefault(s => s.Column == c.Name) is { } n)
                 {
                     w.WriteNumber("count", n.Count);

@@ -27,17 +27,32 @@ public static class ScoreCommand
         var force = new Option<bool>("--force") { Description = "Replace a read-only --out file." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (scored, sizes, imputed, replaced_columns, out); errors too, as {error, file, line, column, hint}." };
         var command = new Command("score", "Label new customers with a saved segmentation model.") { file, model, output, force, json };
-        command.SetAction(p => Run(p.GetValue(file)!, p.GetValue(model)!, p.GetValue(output)!, p.GetValue(force), p.GetValue(json), console));
+        var data = new DataOptions();
+        data.AddTo(command);
+        command.SetAction(p =>
+        {
+            CsvOptions csv;
+            try
+            {
+                csv = data.Apply(p);
+            }
+            catch (ArgumentException ex)
+            {
+                return CliErrors.Report(console, p.GetValue(json), ex);
+            }
+
+            return Run(p.GetValue(file)!, p.GetValue(model)!, p.GetValue(output)!, p.GetValue(force), p.GetValue(json), console, csv);
+        });
         return command;
     }
 
-    private static int Run(string file, string modelPath, string output, bool force, bool json, CliConsole console)
+    private static int Run(string file, string modelPath, string output, bool force, bool json, CliConsole console, CsvOptions csv)
     {
         try
         {
             OutputPaths.Check(output, "--out", force, new InputFile(file, "input data"), new InputFile(modelPath, "model"));
             var model = SegmentationModel.Load(modelPath);
-            var (original, replaced) = SegmentTable.WithoutSegmentColumns(CsvLoader.Load(file), model.Metadata.ModelFeatures);
+            var (original, replaced) = SegmentTable.WithoutSegmentColumns(ColumnarReader.Read(file, csv).ToDataFrame(), model.Metadata.ModelFeatures);
             var (filled, imputed) = model.ImputeMissing(original);
             var (prepared, segments) = model.Score(filled);
             var written = Path.GetFullPath(output);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Clustering;
+using SmartPulse.Analysis.Evaluation;
 using SmartPulse.Analysis.Export;
 using SmartPulse.Analysis.Preparation;
 using SmartPulse.Analysis.Segmentation;
@@ -37,18 +39,34 @@ public static class SegmentCommand
         var model = new Option<string?>("--model") { Description = "Write the model zip here (for 'smartpulse score')." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (k, inertia, silhouette, calinski_harabasz, davies_bouldin, sizes, centroids); errors too, as {error, file, line, column, hint}." };
         var force = new Option<bool>("--force") { Description = "Replace a read-only --out or --model file." };
+        var sample = new Option<int?>("--sample") { Description = $"Rows drawn (seeded) for the k sweep with --k auto; also sends KMeans to the columnar path. Default above {SegmentColumnar.ColumnarFromRows:N0} rows: {ColumnarSegmenter.DefaultSweepSample:N0}." };
+        var data = new DataOptions();
         var command = new Command("segment", "Segment the customers of a file: prepare, cluster, evaluate; export segments and the model.")
         {
-            file, features, k, algorithm, scale, restarts, seed, eps, minPoints, output, model, json, force,
+            file, features, k, algorithm, scale, restarts, seed, eps, minPoints, output, model, json, force, sample,
         };
-        command.SetAction(p => Run(
-            p.GetValue(file)!, p.GetValue(features)!, p.GetValue(k)!, p.GetValue(algorithm)!, p.GetValue(scale)!, p.GetValue(restarts),
-            p.GetValue(seed), p.GetValue(eps), p.GetValue(minPoints), new Outputs(p.GetValue(output), p.GetValue(model), p.GetValue(force)), p.GetValue(json), console));
+        data.AddTo(command);
+        command.SetAction(p =>
+        {
+            CsvOptions csv;
+            try
+            {
+                csv = data.Apply(p);
+            }
+            catch (ArgumentException ex)
+            {
+                return CliErrors.Report(console, p.GetValue(json), ex);
+            }
+
+            return Run(
+                p.GetValue(file)!, p.GetValue(features)!, p.GetValue(k)!, p.GetValue(algorithm)!, p.GetValue(scale)!, p.GetValue(restarts),
+                p.GetValue(seed), p.GetValue(eps), p.GetValue(minPoints), new Outputs(p.GetValue(output), p.GetValue(model), p.GetValue(force)), p.GetValue(json), console, csv, p.GetValue(sample));
+        });
         return command;
     }
 
     private static int Run(string file, string features, string k, string algorithm, string scale, int restarts, int seed, double eps, int minPoints,
-        Outputs outputs, bool json, CliConsole console)
+        Outputs outputs, bool json, CliConsole console, CsvOptions csv, int? sample)
     {
         var (output, modelPath, force) = outputs;
         int? kValue = null;
@@ -88,7 +106,23 @@ public static class SegmentCommand
                 OutputPaths.Check(modelPath, "--model", force, [.. inputs, .. output is null ? Array.Empty<InputFile>() : [new InputFile(output, "--out file")]]);
             }
 
-            var frame = CsvLoader.Load(file);
+            ColumnarTable table;
+            using (var bar = ProgressBar.For(console, json, "reading"))
+            {
+                table = ColumnarReader.Read(file, csv, options.Features.Distinct().ToArray(), bar.Enabled ? bar.Report : null);
+            }
+
+            if (table.Columns.FirstOrDefault(c => options.Features.Contains(c.Name) && c.Kind is not (ColumnKind.Integer or ColumnKind.Double)) is { } text)
+            {
+                throw new ArgumentException(ColumnarTable.NotNumericMessage(table.SourcePath, text));
+            }
+
+            if (options.Algorithm == SegmentationAlgorithm.KMeans && (table.Rows > SegmentColumnar.ColumnarFromRows || sample is not null))
+            {
+                return SegmentColumnar.Run(table, csv, options, sample, output, modelPath, force, json, console);
+            }
+
+            var frame = ColumnarReader.Read(file, csv).ToDataFrame();
             var run = Segmenter.Fit(frame, options);
             if (output is not null)
             {
@@ -100,7 +134,7 @@ public static class SegmentCommand
                 run.Model.Save(modelPath, force);
             }
 
-            console.Out.Write(json ? ToJson(run, options) : ToText(run, options, output, modelPath));
+            console.Out.Write(json ? ToJson(run.Result, run.Scores, run.OriginalCentroids, options) : ToText(run.Result, run.Scores, run.Features.Rows, run.Model.Metadata.Parameters["scale"], run.Sweep, run.OriginalCentroids, options, output, modelPath));
             return CommandLine.Ok;
         }
         catch (Exception ex) when (ex is ArgumentException or CsvFormatException or IOException or UnauthorizedAccessException or InvalidDataException)
@@ -109,31 +143,31 @@ public static class SegmentCommand
         }
     }
 
-    private static string ToText(SegmentationRun run, SegmentationOptions options, string? output, string? modelPath)
+    internal static string ToText(ClusteringResult result, ClusterScores scores, int rows, string scaleName, KSweepResult? sweep, IReadOnlyList<IReadOnlyList<double>> original, SegmentationOptions options, string? output, string? modelPath)
     {
-        var s = run.Scores;
+        var s = scores;
         var lines = new List<string>
         {
-            $"{run.Result.Algorithm}: {run.Result.ClusterCount} segments of {run.Features.Rows} customers on {string.Join(", ", options.Features)}, scaling: {run.Model.Metadata.Parameters["scale"]}",
+            $"{result.Algorithm}: {result.ClusterCount} segments of {rows} customers on {string.Join(", ", options.Features)}, scaling: {scaleName}",
         };
-        if (run.Sweep is { } sweep)
+        if (sweep is not null)
         {
             lines.Add($"k chosen automatically: {sweep.RecommendedK}. " + string.Join(" ", sweep.Reasons));
         }
 
-        lines.Add($"inertia {TextTable.Number(run.Result.Inertia)} · silhouette {Metric(s.Silhouette)} · Calinski–Harabasz {Metric(s.CalinskiHarabasz)} · Davies–Bouldin {Metric(s.DaviesBouldin)}");
-        if (run.Result.NoiseCount > 0)
+        lines.Add($"inertia {TextTable.Number(result.Inertia)} · silhouette {Metric(s.Silhouette)} · Calinski–Harabasz {Metric(s.CalinskiHarabasz)} · Davies–Bouldin {Metric(s.DaviesBouldin)}");
+        if (result.NoiseCount > 0)
         {
-            lines.Add($"noise (segment -1): {run.Result.NoiseCount} customers");
+            lines.Add($"noise (segment -1): {result.NoiseCount} customers");
         }
 
-        lines.AddRange(run.Result.Warnings.Concat(s.Warnings).Select(w => "warning: " + w));
+        lines.AddRange(result.Warnings.Concat(s.Warnings).Select(w => "warning: " + w));
         var table = new TextTable([">segment", ">size", ">share", .. options.Features.Select(f => ">" + f)]);
-        for (var c = 0; c < run.Result.ClusterCount; c++)
+        for (var c = 0; c < result.ClusterCount; c++)
         {
-            table.Add([c.ToString(CultureInfo.InvariantCulture), run.Result.Sizes[c].ToString(CultureInfo.InvariantCulture),
-                (100.0 * run.Result.Sizes[c] / run.Features.Rows).ToString("0.0", CultureInfo.InvariantCulture) + "%",
-                .. run.OriginalCentroids[c].Select(TextTable.Number)]);
+            table.Add([c.ToString(CultureInfo.InvariantCulture), result.Sizes[c].ToString(CultureInfo.InvariantCulture),
+                (100.0 * result.Sizes[c] / rows).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+                .. original[c].Select(TextTable.Number)]);
         }
 
         var text = string.Join("\n", lines) + "\n\nSegment centroids (original units)\n" + table;
@@ -152,35 +186,35 @@ public static class SegmentCommand
 
     private static string Metric(double? value) => value is { } v ? TextTable.Number(v) : "undefined";
 
-    private static string ToJson(SegmentationRun run, SegmentationOptions options)
+    internal static string ToJson(ClusteringResult result, ClusterScores scores, IReadOnlyList<IReadOnlyList<double>> original, SegmentationOptions options)
     {
         return JsonOutput.Write(w =>
         {
 
             w.WriteStartObject();
-            w.WriteString("algorithm", run.Result.Algorithm);
-            w.WriteNumber("k", run.Result.ClusterCount);
-            JsonOutput.Number(w, "inertia", run.Result.Inertia);
-            JsonOutput.Number(w, "silhouette", run.Scores.Silhouette);
-            JsonOutput.Number(w, "calinski_harabasz", run.Scores.CalinskiHarabasz);
-            JsonOutput.Number(w, "davies_bouldin", run.Scores.DaviesBouldin);
+            w.WriteString("algorithm", result.Algorithm);
+            w.WriteNumber("k", result.ClusterCount);
+            JsonOutput.Number(w, "inertia", result.Inertia);
+            JsonOutput.Number(w, "silhouette", scores.Silhouette);
+            JsonOutput.Number(w, "calinski_harabasz", scores.CalinskiHarabasz);
+            JsonOutput.Number(w, "davies_bouldin", scores.DaviesBouldin);
             w.WriteStartArray("sizes");
-            foreach (var size in run.Result.Sizes)
+            foreach (var size in result.Sizes)
             {
                 w.WriteNumberValue(size);
             }
 
             w.WriteEndArray();
-            w.WriteNumber("noise", run.Result.NoiseCount);
+            w.WriteNumber("noise", result.NoiseCount);
             w.WriteStartArray("warnings");
-            foreach (var warning in run.Result.Warnings.Concat(run.Scores.Warnings))
+            foreach (var warning in result.Warnings.Concat(scores.Warnings))
             {
                 w.WriteStringValue(warning);
             }
 
             w.WriteEndArray();
             w.WriteStartArray("centroids");
-            foreach (var centroid in run.OriginalCentroids)
+            foreach (var centroid in original)
             {
                 w.WriteStartObject();
                 for (var j = 0; j < options.Features.Count; j++)
@@ -193,7 +227,7 @@ public static class SegmentCommand
 
             w.WriteEndArray();
             w.WriteStartArray("centroids_model_space");
-            foreach (var centroid in run.Result.Centroids)
+            foreach (var centroid in result.Centroids)
             {
                 w.WriteStartArray();
                 foreach (var v in centroid)

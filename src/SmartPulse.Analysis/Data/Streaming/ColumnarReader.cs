@@ -88,7 +88,7 @@ public static class ColumnarReader
         {
             foreach (var c in columns.Where(c => Array.IndexOf(names, c) < 0))
             {
-                throw new ArgumentException($"Column '{c}' is not in {source}. Columns: {string.Join(", ", names)}.", nameof(columns));
+                throw new ArgumentException($"'{c}' is not a column of {source}. Columns: {string.Join(", ", names)}.", nameof(columns));
             }
         }
 

@@ -135,8 +135,8 @@ public sealed class ColumnarTable
         return c;
     }
 
-    /// <summary>The message for a requested numeric feature that holds text: file, line, column, value and the fix.</summary>
-    internal static string NotNumericMessage(string source, LoadedColumn column)
+    /// <summary>The message for a requested numeric feature that holds text: file, line, column, value and the fix (<c>--decimal</c>, <c>--thousands</c>, or excluding the column).</summary>
+    public static string NotNumericMessage(string source, LoadedColumn column)
     {
         if (column.FirstNonNumeric is { } bad)
         {
@@ -145,7 +145,7 @@ public sealed class ColumnarTable
                 "if the value marks a missing cell, leave it empty; otherwise exclude the column from --features.";
         }
 
-        return $"{source}, column '{column.Name}': the column holds {column.Kind.ToString().ToLowerInvariant()}, not numbers; segmentation needs numbers. " +
+        return $"{source}: column '{column.Name}' holds {column.Kind.ToString().ToLowerInvariant()}, not numbers; segmentation needs numbers. " +
             "Exclude it from --features, or encode it first (one-hot or ordinal in a preparation pipeline).";
     }
 

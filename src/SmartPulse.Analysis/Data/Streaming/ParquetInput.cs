@@ -42,7 +42,7 @@ internal static class ParquetInput
             {
                 if (Array.IndexOf(names, c) < 0)
                 {
-                    throw new ArgumentException($"Column '{c}' is not in {fullPath}. Columns: {string.Join(", ", names)}.", nameof(columns));
+                    throw new ArgumentException($"'{c}' is not a column of {fullPath}. Columns: {string.Join(", ", names)}.", nameof(columns));
                 }
             }
 
