@@ -13,7 +13,7 @@ namespace SmartPulse.Analysis.Segmentation;
 /// features move into one contiguous column-major float64 matrix (released from the table as they
 /// move), are median-imputed and scaled in place, and clustered by the same k-means++ and Lloyd
 /// code as <see cref="KMeans"/> — the model (centroids, labels, inertia) is bit-identical to
-/// <see cref="Segmenter.Fit"/> with the same seed, up to the last bits of the scaling statistics
+/// <c>Segmenter.Fit</c> with the same seed, up to the last bits of the scaling statistics
 /// (computed here without sorting). Calinski–Harabasz and Davies–Bouldin are exact; the silhouette is
 /// exact up to 30,000 rows and sampled above. The model zip is the same format <c>score</c> reads.
 /// </summary>
