@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SmartPulse.Notebooks.Client;
 using SmartPulse.Notebooks.Report;
 using SmartPulse.Notebooks.Runner;
 
@@ -6,9 +7,9 @@ namespace SmartPulse.Cli.Commands;
 
 /// <summary>
 /// <c>smartpulse run PATH... [--out DIR] [--inplace] [-p NAME VALUE]... [--timeout SECONDS]
-/// [--continue-on-error] [--check] [--report DIR]</c>: executes notebooks headlessly with the
-/// engine's <see cref="BatchRunner"/>. Each notebook runs with its own folder as the current
-/// directory. Exit codes: 0 all succeeded, 1 a notebook failed (or differed under --check),
+/// [--continue-on-error] [--check] [--report DIR] [--jobs N] [--kernel NAME] [--startup-timeout SECONDS]</c>:
+/// executes notebooks headlessly with the engine's <see cref="BatchRunner"/>. Each notebook runs in
+/// its own kernel process (this tool's <c>kernel</c> command by default) started in the notebook's folder. Exit codes: 0 all succeeded, 1 a notebook failed (or differed under --check),
 /// 2 usage error or unreadable input.
 /// </summary>
 public static class RunCommand
@@ -45,6 +46,13 @@ public static class RunCommand
         var allowUnknown = new Option<bool>("--allow-unknown-parameters") { Description = "Inject -p names the parameters cell does not declare (typed the papermill way: True/False, None, integer, float, else string)." };
         var force = new Option<bool>("--force") { Description = "Replace read-only output notebooks (and read-only sources under --inplace)." };
         var report = new Option<string?>("--report") { Description = "Write a static HTML report (index + one page per notebook) into this folder." };
+        var jobs = new Option<int?>("--jobs", "-j") { Description = "Notebooks run at once, each in its own kernel process (default: the number of cores). Outputs do not depend on it." };
+        var kernel = new Option<string?>("--kernel") { Description = "Run every notebook with this installed Jupyter kernelspec (for example python3) instead of the one its metadata names; .NET names select the SmartPulse kernel." };
+        var startupTimeout = new Option<double>("--startup-timeout")
+        {
+            Description = "Seconds a kernel may take to start and answer (a notebook whose kernel does not is failed, with the kernel's stderr).",
+            DefaultValueFactory = _ => 60,
+        };
         var command = new Command("run", "Execute C# notebooks (.NET Interactive .ipynb/.dib) headlessly and reproducibly.")
         {
             paths,
@@ -57,16 +65,24 @@ public static class RunCommand
             report,
             force,
             allowUnknown,
+            jobs,
+            kernel,
+            startupTimeout,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var raw = parse.GetValue(parameters) ?? [];
             var seconds = parse.GetValue(timeout);
-            if (raw.Length % 2 != 0 || seconds < 0 || double.IsNaN(seconds))
+            var startup = parse.GetValue(startupTimeout);
+            var jobCount = parse.GetValue(jobs);
+            var usage = raw.Length % 2 != 0 ? "error: -p takes a NAME and a VALUE, as in -p alpha 0.5."
+                : seconds < 0 || double.IsNaN(seconds) ? "error: --timeout must be a number of seconds >= 0 (0 for no limit)."
+                : startup <= 0 || double.IsNaN(startup) ? $"error: --startup-timeout must be a number of seconds > 0 (got {startup})."
+                : jobCount is < 1 ? $"error: --jobs must be at least 1 (got {jobCount})."
+                : null;
+            if (usage is not null)
             {
-                console.Error.WriteLine(raw.Length % 2 != 0
-                    ? "error: -p takes a NAME and a VALUE, as in -p alpha 0.5."
-                    : "error: --timeout must be a number of seconds >= 0 (0 for no limit).");
+                console.Error.WriteLine(usage);
                 return Task.FromResult(CommandLine.UsageError);
             }
 
@@ -86,6 +102,7 @@ public static class RunCommand
                 Force = parse.GetValue(force),
                 Check = parse.GetValue(check),
                 ReportDirectory = parse.GetValue(report),
+                Jobs = jobCount,
                 ReportOptions = new HtmlReportOptions { Title = "SmartPulse notebooks", PlotlyJs = () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SmartPulse.Display.Charts.PlotlyJs.Source)) },
                 Run = new NotebookRunOptions
                 {
@@ -93,6 +110,9 @@ public static class RunCommand
                     AllowUnknownParameters = parse.GetValue(allowUnknown),
                     CellTimeout = seconds == 0 ? null : TimeSpan.FromSeconds(seconds),
                     ContinueOnError = parse.GetValue(continueOnError),
+                    StartupTimeout = TimeSpan.FromSeconds(startup),
+                    Kernel = KernelLaunch.SmartPulse(KernelLaunchCommand.Argv()),
+                    KernelName = parse.GetValue(kernel),
                 },
             };
             return RunAsync(options, console, cancellationToken);

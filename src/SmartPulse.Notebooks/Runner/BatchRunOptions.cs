@@ -31,6 +31,9 @@ public sealed record BatchRunOptions
     /// <summary>Options of the HTML report (plotly.js source, title).</summary>
     public HtmlReportOptions ReportOptions { get; init; } = new();
 
-    /// <summary>Execution settings applied to every notebook (parameters, timeout, error policy, package cache, references).</summary>
+    /// <summary>How many notebooks run at once, each in its own kernel process; null for the number of cores. Outputs, manifest, report and console text do not depend on it (timings aside).</summary>
+    public int? Jobs { get; init; }
+
+    /// <summary>Execution settings applied to every notebook (kernel, parameters, timeouts, error policy, package cache).</summary>
     public NotebookRunOptions Run { get; init; } = new();
 }

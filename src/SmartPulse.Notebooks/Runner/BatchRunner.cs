@@ -11,7 +11,8 @@ namespace SmartPulse.Notebooks.Runner;
 /// <summary>
 /// The engine behind <c>smartpulse run</c>: expands paths, reads every notebook up front (any
 /// unreadable input stops the batch before anything runs), executes each with
-/// <see cref="NotebookRunner"/> from its own folder, writes executed copies (or compares them with
+/// <see cref="NotebookRunner"/> in its own kernel process started in its folder, up to
+/// <see cref="BatchRunOptions.Jobs"/> at once, writes executed copies (or compares them with
 /// <c>--check</c>), writes <c>run-manifest.json</c> with timings, optionally an HTML report, and
 /// prints progress to a writer: one line per code cell, then a summary table.
 /// </summary>
@@ -27,7 +28,8 @@ public static class BatchRunner
     /// <returns>The outcome.</returns>
     public static async Task<BatchOutcome> RunAsync(BatchRunOptions options, TextWriter log, CancellationToken cancellationToken = default)
     {
-        // Notebooks run with their own folder as the current directory: fix every path first.
+        // Paths are resolved once against the runner's current directory (which never changes; each
+        // notebook's kernel runs in the notebook's folder).
         options = options with
         {
             OutputDirectory = Path.GetFullPath(options.OutputDirectory),
@@ -69,61 +71,32 @@ public static class BatchRunner
             }
         }
 
-        var summaries = new List<(NotebookInput Input, NotebookRunResult Result, string Status)>();
-        var failed = false;
-        foreach (var (input, notebook, _) in loaded)
+        var jobs = options.Jobs ?? Environment.ProcessorCount;
+        if (jobs < 1)
         {
-            var runOptions = options.Run with { NotebookDirectory = Path.GetDirectoryName(Path.GetFullPath(input.SourcePath)) };
-            NotebookRunResult result;
-            try
-            {
-                result = await NotebookRunner.RunAsync(
-                    notebook,
-                    runOptions,
-                    (cell, count) => log.WriteLine(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{input.DisplayName}  cell {cell.Index}/{count}  {StatusWord(cell.Status)}  {cell.Seconds:0.00} s")),
-                    cancellationToken).ConfigureAwait(false);
-            }
-            catch (ArgumentException e)
-            {
-                await log.WriteLineAsync($"error: {input.DisplayName}: {e.Message}").ConfigureAwait(false);
-                return BatchOutcome.InvalidInput;
-            }
-
-            var status = result.Succeeded ? "ok" : "failed";
-            if (result.FirstFailure is { } failure)
-            {
-                failed = true;
-                await log.WriteLineAsync($"error: {input.DisplayName}: cell {failure.Index} (id {failure.Id}) failed: {failure.Error}").ConfigureAwait(false);
-            }
-
-            if (options.Check && string.Equals(Path.GetExtension(input.SourcePath), ".dib", StringComparison.OrdinalIgnoreCase))
-            {
-                await log.WriteLineAsync($"check: {input.DisplayName} is a .dib file, which stores no outputs; it was executed but not compared.").ConfigureAwait(false);
-            }
-            else if (options.Check)
-            {
-                var differences = OutputComparer.Compare(notebook, result.Notebook);
-                foreach (var d in differences)
-                {
-                    await log.WriteLineAsync($"check: {input.DisplayName}: cell {d.Index} (id {d.Id}): {d.Summary}\n  stored: {d.Expected}\n  now:    {d.Actual}").ConfigureAwait(false);
-                }
-
-                if (differences.Count > 0)
-                {
-                    failed = true;
-                    status = result.Succeeded ? "differs" : status;
-                }
-            }
-            else
-            {
-                WriteOutput(options, input, result, log);
-            }
-
-            summaries.Add((input, result, status));
+            await log.WriteLineAsync($"error: --jobs must be at least 1 (got {jobs}).").ConfigureAwait(false);
+            return BatchOutcome.InvalidInput;
         }
 
+        var ordered = new OrderedLog(log, loaded.Count);
+        var outcomes = new (NotebookRunResult Result, string Status, bool Failed)[loaded.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, loaded.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellationToken },
+            async (k, token) =>
+            {
+                try
+                {
+                    outcomes[k] = await RunOneAsync(options, loaded[k].Input, loaded[k].Notebook, line => ordered.WriteLine(k, line), token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ordered.Complete(k);
+                }
+            }).ConfigureAwait(false);
+
+        var summaries = loaded.Select((l, k) => (l.Input, outcomes[k].Result, outcomes[k].Status)).ToList();
+        var failed = outcomes.Any(o => o.Failed);
         WriteManifest(options, summaries);
         await log.WriteLineAsync($"manifest: {Path.Combine(options.OutputDirectory, ManifestFileName)}").ConfigureAwait(false);
         if (options.ReportDirectory is not null)
@@ -139,6 +112,61 @@ public static class BatchRunner
         return failed ? BatchOutcome.Failed : BatchOutcome.Succeeded;
     }
 
+    private static async Task<(NotebookRunResult Result, string Status, bool Failed)> RunOneAsync(
+        BatchRunOptions options,
+        NotebookInput input,
+        Notebook notebook,
+        Action<string> log,
+        CancellationToken cancellationToken)
+    {
+        var runOptions = options.Run with { NotebookDirectory = Path.GetDirectoryName(Path.GetFullPath(input.SourcePath)) };
+        var result = await NotebookRunner.RunAsync(
+            notebook,
+            runOptions,
+            (cell, count) => log(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{input.DisplayName}  cell {cell.Index}/{count}  {StatusWord(cell.Status)}  {cell.Seconds:0.00} s")),
+            cancellationToken).ConfigureAwait(false);
+
+        var failed = false;
+        var status = result.Succeeded ? "ok" : "failed";
+        if (result.Error is { } error)
+        {
+            failed = true;
+            log($"error: {input.DisplayName}: {error}");
+        }
+        else if (result.FirstFailure is { } failure)
+        {
+            failed = true;
+            log($"error: {input.DisplayName}: cell {failure.Index} (id {failure.Id}) failed: {failure.Error}");
+        }
+
+        if (options.Check && string.Equals(Path.GetExtension(input.SourcePath), ".dib", StringComparison.OrdinalIgnoreCase))
+        {
+            log($"check: {input.DisplayName} is a .dib file, which stores no outputs; it was executed but not compared.");
+        }
+        else if (options.Check)
+        {
+            var differences = OutputComparer.Compare(notebook, result.Notebook);
+            foreach (var d in differences)
+            {
+                log($"check: {input.DisplayName}: cell {d.Index} (id {d.Id}): {d.Summary}\n  stored: {d.Expected}\n  now:    {d.Actual}");
+            }
+
+            if (differences.Count > 0)
+            {
+                failed = true;
+                status = result.Succeeded ? "differs" : status;
+            }
+        }
+        else
+        {
+            WriteOutput(options, input, result, log);
+        }
+
+        return (result, status, failed);
+    }
+
     private static string StatusWord(Execution.CellStatus status) => status switch
     {
         Execution.CellStatus.Ok => "ok",
@@ -147,7 +175,7 @@ public static class BatchRunner
         _ => "error",
     };
 
-    private static void WriteOutput(BatchRunOptions options, NotebookInput input, NotebookRunResult result, TextWriter log)
+    private static void WriteOutput(BatchRunOptions options, NotebookInput input, NotebookRunResult result, Action<string> log)
     {
         var isDib = string.Equals(Path.GetExtension(input.SourcePath), ".dib", StringComparison.OrdinalIgnoreCase);
         if (options.InPlace && result.Succeeded && !isDib)
@@ -158,7 +186,7 @@ public static class BatchRunner
 
         if (options.InPlace && !result.Succeeded)
         {
-            log.WriteLine($"note: {input.DisplayName} failed, so the source was left untouched; the partial output is in {input.OutputPath}");
+            log($"note: {input.DisplayName} failed, so the source was left untouched; the partial output is in {input.OutputPath}");
         }
 
         if (!options.InPlace || !result.Succeeded || isDib)
@@ -185,12 +213,15 @@ public static class BatchRunner
                 });
             }
 
+            var failure = result.Error ?? (result.FirstFailure is { } first ? $"cell {first.Index} (id {first.Id}): {first.Error}" : null);
+
             notebooks.Add(new JsonObject
             {
                 ["source"] = input.SourcePath,
                 ["output"] = options.Check ? null : (options.InPlace && result.Succeeded && !input.SourcePath.EndsWith(".dib", StringComparison.OrdinalIgnoreCase) ? input.SourcePath : input.OutputPath),
                 ["status"] = status,
                 ["seconds"] = Math.Round(result.Seconds, 4),
+                ["error"] = failure,
                 ["cells"] = cells,
             });
         }

@@ -21,7 +21,7 @@ public sealed class NbformatSchemaTests : IDisposable
         var paths = new List<string>();
         foreach (var name in new[] { "success.ipynb", "failing.ipynb", "parameters.ipynb" })
         {
-            var result = await NotebookRunner.RunAsync(NotebookFile.Load(TestFiles.FixturePath(name)), new NotebookRunOptions { Parameters = [new("alpha", "0.1")], AllowUnknownParameters = true });
+            var result = await NotebookRunner.RunAsync(NotebookFile.Load(TestFiles.FixturePath(name)), await SmartPulse.Notebooks.Tests.Runner.TestKernel.With(new NotebookRunOptions { Parameters = [new("alpha", "0.1")], AllowUnknownParameters = true }));
             var path = _files.PathOf(name);
             NotebookFile.Save(result.Notebook, path);
             paths.Add(path);

@@ -19,7 +19,7 @@ public sealed class NuGetRestoreTests : IDisposable
         {
             Paths = [source],
             OutputDirectory = _files.PathOf("out"),
-            Run = new NotebookRunOptions { PackageCacheDirectory = cache },
+            Run = await TestKernel.With(new NotebookRunOptions { PackageCacheDirectory = cache }),
         };
         var log = new StringWriter();
 

@@ -1,6 +1,6 @@
 namespace SmartPulse.Notebooks.Tests.Runner;
 
-/// <summary>Runner tests change the process's current directory while a notebook runs; keep them off each other.</summary>
+/// <summary>Runner tests start kernel processes: run them one class at a time so the machine is not oversubscribed.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class RunnerCollection
 {
