@@ -107,8 +107,8 @@ public sealed class TypedParametersTests : IDisposable
     public async Task AnIntegerIntoANullableIntCompilesAndRuns()
     {
         // Before: "var k = 4;" shadowed "int? k = null;" with an int, and "k ?? -1" failed with CS0019.
-        var result = await NotebookRunner.RunAsync(WithParameters("int? k = null;"), new NotebookRunOptions { Parameters = [new("k", "4")] });
-        Assert.True(result.Succeeded, result.FirstFailure?.Error);
+        var result = await NotebookRunner.RunAsync(WithParameters("int? k = null;"), await TestKernel.With(new NotebookRunOptions { Parameters = [new("k", "4")] }));
+        Assert.True(result.Succeeded, result.Error ?? result.FirstFailure?.Error);
         Assert.Equal("4", result.Notebook.Cells[2].Outputs[0].PlainText());
     }
 
