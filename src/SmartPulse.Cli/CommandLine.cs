@@ -36,6 +36,7 @@ public static class CommandLine
         root.Subcommands.Add(ScoreCommand.Create(console));
         root.Subcommands.Add(KernelCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
+        root.Subcommands.Add(NotebooksCommand.Create(console));
 
         var parse = root.Parse(args);
         var json = args.Contains("--json", StringComparer.Ordinal);

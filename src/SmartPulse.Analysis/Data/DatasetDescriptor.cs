@@ -22,7 +22,7 @@ public sealed record DatasetDescriptor(
     IReadOnlyList<ColumnSpec> Columns,
     IReadOnlyList<string> Quirks)
 {
-    /// <summary>The full path of the file, found by <see cref="DataDirectory.Resolve"/>.</summary>
+    /// <summary>The full path of the file, found by <see cref="DataDirectory.Resolve(string)"/>.</summary>
     public string Path => DataDirectory.Resolve(FileName);
 
     /// <summary>The reading options: declared delimiter, schema and id column.</summary>

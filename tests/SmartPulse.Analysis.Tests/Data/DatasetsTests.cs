@@ -15,7 +15,60 @@ public class DatasetsTests
     {
         var bytes = File.ReadAllBytes(DataDirectory.Resolve(file));
         Assert.Equal(sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+
+        // The copy that travels inside SmartPulse.Analysis is the same bytes.
+        Assert.Equal(sha256, BundledData.Sha256(file));
     }
+
+    [Fact]
+    public void OutsideTheRepositoryTheBundledCopiesAreUsedAndTheVariableStillOverrides()
+    {
+        var outside = Directory.CreateTempSubdirectory("smartpulse-outside-").FullName;
+        try
+        {
+            Assert.Equal(["Customers.csv", "Mall_Customers.csv", "ifood_df.csv", "marketing_campaign.csv"], BundledData.FileNames);
+            var path = DataDirectory.Resolve("Mall_Customers.csv", [outside]);
+            Assert.Contains(Path.Combine("SmartPulse", "data"), path, StringComparison.Ordinal);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(RepoData, "Mall_Customers.csv")), File.ReadAllBytes(path));
+
+            // A damaged cached copy is replaced, never read.
+            File.WriteAllText(path, "CustomerID\n1\n");
+            Assert.Equal(path, DataDirectory.Resolve("Mall_Customers.csv", [outside]));
+            Assert.Equal("293887b3a8de822afa42629d01c2679006adcc8269890b19eba1ff8ab4a49075", Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))));
+
+            // Copying writes the four files byte-identical; an existing different file needs overwrite.
+            var copied = BundledData.CopyTo(Path.Combine(outside, "data"));
+            Assert.Equal(4, copied.Count);
+            Assert.All(copied, p => Assert.Equal(BundledData.Sha256(Path.GetFileName(p)), Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(p)))));
+            File.WriteAllText(copied[0], "changed");
+            Assert.Throws<IOException>(() => BundledData.CopyTo(Path.Combine(outside, "data")));
+            BundledData.CopyTo(Path.Combine(outside, "data"), overwrite: true);
+            Assert.Equal(BundledData.Sha256("Customers.csv"), Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(copied[0]))));
+
+            // SMARTPULSE_DATA wins over both (pointed at identical copies: tests running alongside read the same bytes).
+            BundledData.CopyTo(Path.Combine(outside, "data"), overwrite: true);
+            var before = Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable);
+            try
+            {
+                Environment.SetEnvironmentVariable(DataDirectory.EnvironmentVariable, Path.Combine(outside, "data"));
+                Assert.Equal(Path.Combine(outside, "data", "Mall_Customers.csv"), DataDirectory.Resolve("Mall_Customers.csv", [outside]));
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable(DataDirectory.EnvironmentVariable, before);
+            }
+
+            // Unknown files still fail with the list of bundled ones.
+            var e = Assert.Throws<FileNotFoundException>(() => DataDirectory.Resolve("nope.csv", [outside]));
+            Assert.Contains("Mall_Customers.csv", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    private static string RepoData => Path.GetDirectoryName(DataDirectory.Resolve("Mall_Customers.csv"))!;
 
     [Fact]
     public void DataReadmeListsEveryChecksum()

@@ -55,7 +55,6 @@ internal sealed class NotebookServer : IDisposable
 
         // A live front end: charts carry their drawing fallback and plotly.js once per kernel process.
         ["SMARTPULSE_OUTPUT_TARGET"] = null,
-        ["SMARTPULSE_DATA"] = Path.Combine(BrowserTools.RepositoryRoot, "data"),
     };
 
     /// <summary>Installs the kernelspec under <paramref name="root"/>/prefix and starts the server on <paramref name="notebookDirectory"/>.</summary>
