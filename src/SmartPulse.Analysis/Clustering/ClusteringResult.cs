@@ -14,8 +14,11 @@ namespace SmartPulse.Analysis.Clustering;
 /// <param name="ClusterCount">Number of clusters, noise excluded.</param>
 /// <param name="Sizes">Rows per cluster id.</param>
 /// <param name="NoiseCount">Rows labelled −1.</param>
-/// <param name="Centroids">Mean of each cluster's rows in model space (cluster × feature).</param>
-/// <param name="Inertia">Within-cluster sum of squares around those means (noise excluded).</param>
+/// <param name="Centroids">
+/// Each cluster's centre in model space (cluster × feature): the mean of its rows for Ward and DBSCAN; for KMeans the
+/// model's own centroids (<see cref="KMeansModel.Centroids"/>).
+/// </param>
+/// <param name="Inertia">Within-cluster sum of squares around those centroids (noise excluded); for KMeans equal to <see cref="KMeansModel.Inertia"/>.</param>
 /// <param name="Warnings">Recoverable oddities met while fitting, in words.</param>
 public sealed record ClusteringResult(
     string Algorithm,
@@ -29,12 +32,25 @@ public sealed record ClusteringResult(
     double Inertia,
     IReadOnlyList<string> Warnings)
 {
-    /// <summary>All metrics of this clustering on <paramref name="data"/> (the matrix it was fitted on); see <see cref="ClusterScores.Compute"/>.</summary>
+    /// <summary>
+    /// All metrics of this clustering on <paramref name="data"/> (the matrix it was fitted on; same feature names and row
+    /// count); the inertia is taken around <see cref="Centroids"/>, so it equals <see cref="Inertia"/>.
+    /// </summary>
     /// <param name="data">The features the clustering was fitted on.</param>
     /// <param name="exactSilhouetteLimit">Largest row count for the exact silhouette.</param>
     /// <param name="seed">Seed of the silhouette sample above that limit.</param>
     public ClusterScores Score(FeatureMatrix data, int exactSilhouetteLimit = ClusterScores.DefaultExactSilhouetteLimit, int seed = 0)
-        => ClusterScores.Compute(data, Labels, exactSilhouetteLimit, seed);
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!data.ColumnNames.SequenceEqual(FeatureNames))
+        {
+            throw new ArgumentException(
+                $"The {Algorithm} clustering was fitted on [{string.Join(", ", FeatureNames)}] but the data has [{string.Join(", ", data.ColumnNames)}]; score it on the matrix it was fitted on.",
+                nameof(data));
+        }
+
+        return ClusterScores.ComputeAround(data, Labels, Centroids, exactSilhouetteLimit, seed);
+    }
 
     /// <summary>Builds the common shape from labels 0..k−1 (−1 = noise): sizes, means and inertia are computed here.</summary>
     /// <param name="algorithm">Algorithm name.</param>

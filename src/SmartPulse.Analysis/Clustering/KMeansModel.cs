@@ -1,4 +1,5 @@
 using System.Globalization;
+using SmartPulse.Analysis.Evaluation;
 using SmartPulse.Analysis.Features;
 
 namespace SmartPulse.Analysis.Clustering;
@@ -67,7 +68,13 @@ public sealed class KMeansModel
     /// <summary>Feature names, in column order; <see cref="Predict(FeatureMatrix)"/> requires the same.</summary>
     public IReadOnlyList<string> FeatureNames { get; }
 
-    /// <summary>Centroid of each cluster in model space (cluster × feature): the mean of its rows.</summary>
+    /// <summary>
+    /// Centroid of each cluster in model space (cluster × feature), as scikit-learn's <c>cluster_centers_</c>: the centres
+    /// of the last Lloyd update. When <see cref="Converged"/> (no label changed) each is exactly the mean of its rows; when
+    /// the run stopped on the tolerance (squared centre shift ≤ tol × mean feature variance) or on MaxIterations, each is
+    /// within that shift of the mean of its rows, and the labels are re-assigned to these centres. <see cref="Inertia"/>,
+    /// <see cref="Predict(FeatureMatrix)"/>, <see cref="Score"/> and <see cref="ToResult"/> all use these centres.
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<double>> Centroids { get; }
 
     /// <summary>Cluster id (0..K−1) of each training row.</summary>
@@ -76,7 +83,11 @@ public sealed class KMeansModel
     /// <summary>Training rows per cluster.</summary>
     public IReadOnlyList<int> Sizes { get; }
 
-    /// <summary>Inertia Σ_i ‖x_i − μ_{c(i)}‖² of the training rows (lower is tighter; compare only at equal K and data).</summary>
+    /// <summary>
+    /// Inertia Σᵢ ‖xᵢ − μ_{c(i)}‖² of the training rows around <see cref="Centroids"/> (scikit-learn's <c>inertia_</c>;
+    /// lower is tighter; compare only at equal K and data). <c>Score(x).Inertia</c> and <c>ToResult(x).Inertia</c> on
+    /// the training matrix give this same number.
+    /// </summary>
     public double Inertia { get; }
 
     /// <summary>
@@ -163,7 +174,23 @@ public sealed class KMeansModel
         return best;
     }
 
-    /// <summary>This model in the common shape shared with Ward and DBSCAN.</summary>
+    /// <summary>
+    /// Every metric (inertia around <see cref="Centroids"/>, silhouette, Calinski–Harabasz, Davies–Bouldin) of this model's
+    /// clustering of <paramref name="data"/>: each row goes to its nearest centroid (<see cref="Predict(FeatureMatrix)"/>,
+    /// which on the training matrix gives <see cref="Labels"/>). On the training matrix the inertia equals <see cref="Inertia"/>.
+    /// </summary>
+    /// <param name="data">Rows with the same features, in the same order, as at fit time.</param>
+    /// <param name="exactSilhouetteLimit">Largest row count for the exact silhouette (sampled above).</param>
+    /// <param name="seed">Seed of the silhouette sample above that limit.</param>
+    /// <exception cref="ArgumentException">The feature names differ (the message lists both).</exception>
+    public ClusterScores Score(FeatureMatrix data, int exactSilhouetteLimit = ClusterScores.DefaultExactSilhouetteLimit, int seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CheckFeatures(data);
+        return ClusterScores.ComputeAround(data, Predict(data), Centroids, exactSilhouetteLimit, seed);
+    }
+
+    /// <summary>This model in the common shape shared with Ward and DBSCAN, with its own <see cref="Centroids"/> and <see cref="Inertia"/>.</summary>
     /// <param name="data">The training matrix (for the centroids and inertia of the common shape).</param>
     public ClusteringResult ToResult(FeatureMatrix data)
     {
@@ -174,7 +201,8 @@ public sealed class KMeansModel
             ["seed"] = Seed.ToString(CultureInfo.InvariantCulture),
             ["engine"] = Engine.ToString(),
         };
-        return ClusteringResult.FromLabels("kmeans", parameters, data, _labels, K, Warnings);
+        CheckFeatures(data);
+        return ClusteringResult.FromLabels("kmeans", parameters, data, _labels, K, Warnings) with { Centroids = Centroids, Inertia = Inertia };
     }
 
     private void CheckFeatures(FeatureMatrix data)

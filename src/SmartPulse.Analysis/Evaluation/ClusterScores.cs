@@ -11,7 +11,12 @@ namespace SmartPulse.Analysis.Evaluation;
 /// <param name="ClusterCount">Clusters, noise excluded.</param>
 /// <param name="Rows">Rows scored (noise excluded).</param>
 /// <param name="NoiseCount">Rows labelled −1 and left out.</param>
-/// <param name="Inertia">Within-cluster sum of squares (lower is tighter; falls as k grows).</param>
+/// <param name="Inertia">
+/// Within-cluster sum of squares Σᵢ ‖xᵢ − μ_{c(i)}‖² (lower is tighter; falls as k grows). μ is the clustering's own
+/// centroids when it has them (<see cref="Clustering.KMeansModel.Score"/>, <see cref="Clustering.ClusteringResult.Score"/>:
+/// then it equals <see cref="Clustering.KMeansModel.Inertia"/>), otherwise the mean of each cluster's rows
+/// (<see cref="Compute"/> from bare labels).
+/// </param>
 /// <param name="Silhouette">Mean silhouette in [−1, 1], higher is better (exact, or sampled: see <see cref="SilhouetteSampleSize"/>).</param>
 /// <param name="SilhouetteSampleSize">Rows the silhouette was computed on when it was sampled; null when exact.</param>
 /// <param name="CalinskiHarabasz">Variance ratio, higher is better.</param>
@@ -41,7 +46,11 @@ public sealed record ClusterScores(
     /// <param name="labels">One label per row; −1 marks noise.</param>
     /// <param name="exactSilhouetteLimit">Largest row count for the exact silhouette; at least 3.</param>
     /// <param name="seed">Seed of the silhouette sample (used only above the limit).</param>
-    public static ClusterScores Compute(FeatureMatrix data, IReadOnlyList<int> labels, int exactSilhouetteLimit = DefaultExactSilhouetteLimit, int seed = 0)
+    public static ClusterScores Compute(FeatureMatrix data, IReadOnlyList<int> labels, int exactSilhouetteLimit = DefaultExactSilhouetteLimit, int seed = 0) =>
+        ComputeAround(data, labels, null, exactSilhouetteLimit, seed);
+
+    /// <summary>As <see cref="Compute(FeatureMatrix, IReadOnlyList{int}, int, int)"/>, with the inertia taken around <paramref name="centroids"/> when given.</summary>
+    internal static ClusterScores ComputeAround(FeatureMatrix data, IReadOnlyList<int> labels, IReadOnlyList<IReadOnlyList<double>>? centroids, int exactSilhouetteLimit, int seed)
     {
         LabelSet.CheckLength(data, labels, nameof(labels));
         if (exactSilhouetteLimit < 3)
@@ -62,7 +71,9 @@ public sealed record ClusterScores(
         }
 
         var clusters = scoredLabels.Distinct().Count();
-        var inertia = scored.Rows == 0 ? 0 : ClusterMetrics.Inertia(scored, scoredLabels);
+        var inertia = scored.Rows == 0 ? 0
+            : centroids is null ? ClusterMetrics.Inertia(scored, scoredLabels)
+            : InertiaAround(scored, scoredLabels, centroids);
         if (clusters < 2 || clusters > scored.Rows - 1)
         {
             warnings.Add($"{clusters} clusters on {scored.Rows} scored rows: silhouette, Calinski–Harabasz and Davies–Bouldin need 2 to rows − 1 clusters, so they are not reported.");
@@ -92,6 +103,18 @@ public sealed record ClusterScores(
             ClusterMetrics.CalinskiHarabasz(scored, scoredLabels),
             ClusterMetrics.DaviesBouldin(scored, scoredLabels),
             warnings);
+    }
+
+    private static double InertiaAround(FeatureMatrix data, IReadOnlyList<int> labels, IReadOnlyList<IReadOnlyList<double>> centroids)
+    {
+        var points = centroids.Select(c => c.ToArray()).ToArray();
+        var total = 0.0;
+        for (var i = 0; i < data.Rows; i++)
+        {
+            total += Features.DistanceKernel.Squared(data.Row(i), points[labels[i]]);
+        }
+
+        return total;
     }
 
     internal static FeatureMatrix Subset(FeatureMatrix data, int[] rows)

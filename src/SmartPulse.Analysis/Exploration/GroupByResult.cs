@@ -3,7 +3,7 @@ using Microsoft.Data.Analysis;
 namespace SmartPulse.Analysis.Exploration;
 
 /// <summary>
-/// The result of <see cref="Eda.GroupBy"/>: groups sorted by key (numbers numerically, text
+/// The result of <see cref="Eda.SummarizeBy"/>: groups sorted by key (numbers numerically, text
 /// ordinally, as pandas' groupby), rows whose key is missing left out and counted.
 /// </summary>
 /// <param name="GroupColumn">The grouping column.</param>

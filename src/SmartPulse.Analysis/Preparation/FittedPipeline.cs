@@ -41,9 +41,6 @@ public sealed class FittedPipeline
     /// <summary>The model feature columns coming out of the pipeline.</summary>
     public IReadOnlyList<string> FeatureNames { get; }
 
-    /// <summary>The transformed training data and report from <see cref="PreparationPipeline.Fit"/> (null for a loaded pipeline).</summary>
-    public PreparedData? FitResult { get; internal set; }
-
     /// <summary>The fitted step of type <typeparamref name="T"/> (the first one).</summary>
     /// <exception cref="InvalidOperationException">No such step.</exception>
     public T Step<T>()

@@ -4,9 +4,10 @@ using SmartPulse.Analysis.Data;
 namespace SmartPulse.Analysis.Preparation;
 
 /// <summary>
-/// Steps composed into one preparation: <see cref="Fit"/> fits each step on the output of the
-/// previous one (fit, then transform, as scikit-learn's Pipeline) and returns a
-/// <see cref="FittedPipeline"/> that transforms new rows exactly the same way.
+/// Steps composed into one preparation, as scikit-learn's Pipeline: each step is fitted on the output of the previous
+/// one. <see cref="FitTransform"/> returns the fitted pipeline and the prepared training data (the usual call in a
+/// notebook); <see cref="Fit"/> returns only the <see cref="FittedPipeline"/>, which transforms new rows exactly the
+/// same way.
 /// </summary>
 public sealed class PreparationPipeline
 {
@@ -26,9 +27,16 @@ public sealed class PreparationPipeline
     /// </summary>
     public IReadOnlyList<string>? Features { get; init; }
 
-    /// <summary>Fits every step in order on <paramref name="frame"/>.</summary>
+    /// <summary>Fits every step in order on <paramref name="frame"/> and returns the fitted pipeline.</summary>
     /// <exception cref="ArgumentException">A step's options don't fit the data; the message names the step and column.</exception>
-    public FittedPipeline Fit(DataFrame frame)
+    public FittedPipeline Fit(DataFrame frame) => FitTransform(frame).Pipeline;
+
+    /// <summary>
+    /// Fits every step in order on <paramref name="frame"/> (which is not modified) and returns the fitted pipeline with
+    /// the prepared training data — scikit-learn's <c>fit_transform</c>, keeping the fitted pipeline too.
+    /// </summary>
+    /// <exception cref="ArgumentException">A step's options don't fit the data; the message names the step and column.</exception>
+    public FitTransformResult FitTransform(DataFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
         var inputColumns = frame.Columns.Select(c => c.Name).ToList();
@@ -55,7 +63,6 @@ public sealed class PreparationPipeline
         FrameOps.Require(current, features, "features");
         required.AddRange(features.Where(f => !produced.Contains(f) && inputColumns.Contains(f)));
         var pipeline = new FittedPipeline(fitted, required.Distinct().OrderBy(inputColumns.IndexOf).ToList(), features);
-        pipeline.FitResult = new PreparedData(pipeline.FeatureNames, current, rows, reports);
-        return pipeline;
+        return new FitTransformResult(pipeline, new PreparedData(pipeline.FeatureNames, current, rows, reports));
     }
 }

@@ -27,7 +27,32 @@ public static class SegmentTable
     }
 
     /// <summary>
-    /// Removes the columns <see cref="Build"/> adds (<c>Segment</c> and <c>model_FEATURE</c> for the
+    /// The table for <paramref name="original"/> (every row) with the matrix a clustering was fitted on
+    /// (<c>model_FEATURE</c> columns, e.g. from <c>df.ToFeatureMatrix(...)</c>) and each row's segment.
+    /// </summary>
+    /// <exception cref="ArgumentException">The matrix or the segments do not have one row per row of <paramref name="original"/>.</exception>
+    public static DataFrame Build(DataFrame original, Features.FeatureMatrix features, IReadOnlyList<int> segments)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(segments);
+        if (features.Rows != original.Rows.Count || segments.Count != original.Rows.Count)
+        {
+            throw new ArgumentException($"The table has {original.Rows.Count} rows but the features have {features.Rows} and the segments {segments.Count}; pass the matrix built from this table (one row per row).", nameof(features));
+        }
+
+        var columns = original.Columns.Select(c => c.Clone()).ToList();
+        for (var j = 0; j < features.Columns; j++)
+        {
+            columns.Add(new DoubleDataFrameColumn("model_" + features.ColumnNames[j], features.Column(j)));
+        }
+
+        columns.Add(new Int32DataFrameColumn(SegmentColumn, segments.Select(s => (int?)s)));
+        return new DataFrame(columns);
+    }
+
+    /// <summary>
+    /// Removes the columns <c>Build</c> adds (<c>Segment</c> and <c>model_FEATURE</c> for the
     /// model's features) so a file written by <c>segment --out</c> can be scored again: the new
     /// columns replace the old ones instead of clashing with them.
     /// </summary>

@@ -46,11 +46,10 @@ public static class Segmenter
         steps.Add(new SelectColumns([.. options.Features]));
         if (options.Scale is { } kind)
         {
-            steps.Add(new ScalerOptions(kind, options.Features));
+            steps.Add(new Scaler(kind, options.Features));
         }
 
-        var pipeline = new PreparationPipeline([.. steps]) { Features = options.Features }.Fit(frame);
-        var prepared = pipeline.FitResult!;
+        var (pipeline, prepared) = new PreparationPipeline([.. steps]) { Features = options.Features }.FitTransform(frame);
         var features = prepared.Features();
         var distinctRows = Enumerable.Range(0, features.Rows).Select(i => string.Join(",", features.Row(i).ToArray())).Distinct().Count();
         if (distinctRows < 2)

@@ -185,6 +185,24 @@ internal static class ResultTables
         [true, true],
         r.Warnings.Count > 0 ? string.Join(" ", r.Warnings) : null);
 
+    public static TableData Comparison(IEnumerable<SmartPulse.Analysis.Evaluation.ComparisonRow> rows) => new(
+        "Clusterings compared",
+        ["algorithm", "parameters", "clusters", "noise", "silhouette", "Calinski–Harabasz", "Davies–Bouldin", "inertia", "ARI vs first"],
+        rows.Select(r => new[]
+        {
+            r.Algorithm,
+            r.Parameters,
+            r.Scores.ClusterCount.ToString(_c),
+            r.Scores.NoiseCount.ToString(_c),
+            N(r.Scores.Silhouette, "0.0000"),
+            N(r.Scores.CalinskiHarabasz, "0.00"),
+            N(r.Scores.DaviesBouldin, "0.0000"),
+            N(r.Scores.Inertia, "0.###"),
+            N(r.AriToReference, "0.000"),
+        }).ToList<string?[]>(),
+        [true, true, false, false, false, false, false, false, false],
+        "Silhouette and Calinski–Harabasz: higher is better; Davies–Bouldin: lower is better; metrics leave noise rows out. ARI: agreement with the first clustering (1 = same segments).");
+
     private static string Marks(KSweepResult r, int k)
     {
         var marks = new List<string>();

@@ -74,6 +74,7 @@ public static class SmartPulseFormatters
             Tables<Histogram>(ResultTables.Bins);
             Tables<IEnumerable<SegmentName>>(ResultTables.Names);
             Tables<ClusteringResult>(ResultTables.Clustering);
+            Tables<IEnumerable<ComparisonRow>>(ResultTables.Comparison);
 
             Formatter.Register<SmartChart>((c, w) => w.Write(NotebookCharts.Html(c)), Html);
             Formatter.Register<SmartChart>((c, w) => w.Write(c.ToFigureJson()), PlotlyMimeType);

@@ -434,7 +434,7 @@ public sealed class ScriptSession : IDisposable
         }
 
         _loader.RegisterDependency(assembly);
-        _scriptOptions = _scriptOptions.AddReferences(MetadataReference.CreateFromFile(assembly.Location));
+        _scriptOptions = _scriptOptions.AddReferences(MetadataReference.CreateFromFile(assembly.Location)).AddImports(ScriptImports.Declared(assembly));
     }
 
     private void AddReferencePath(string path)

@@ -106,7 +106,7 @@ public class EdaPandasParityTests
     public void GroupByProfessionEqualsPandas()
     {
         // pandas: df.groupby('Profession')['Spending Score (1-100)'].agg(['count','mean','median'])
-        var result = Eda.GroupBy(Datasets.Shop.Load(), "Profession", "Spending Score (1-100)");
+        var result = Eda.SummarizeBy(Datasets.Shop.Load(), "Profession", "Spending Score (1-100)");
         Assert.Equal(35, result.RowsWithMissingKey);
         Assert.Equal(["Artist", "Doctor", "Engineer", "Entertainment", "Executive", "Healthcare", "Homemaker", "Lawyer", "Marketing"], result.Groups.Select(g => g.Group));
         var homemaker = result.Groups.Single(g => g.Group == "Homemaker").Values["Spending Score (1-100)"];

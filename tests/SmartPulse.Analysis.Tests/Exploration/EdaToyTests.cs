@@ -92,7 +92,7 @@ public class EdaToyTests
     [Fact]
     public void GroupBySortsKeysAndSkipsMissingKeys()
     {
-        var result = Eda.GroupBy(Toy(), "g", "v");
+        var result = Eda.SummarizeBy(Toy(), "g", "v");
         Assert.Equal(1, result.RowsWithMissingKey);
         Assert.Equal(["a", "b"], result.Groups.Select(g => g.Group));
         Assert.Equal(new GroupStats(2, 6, 6), result.Groups[0].Values["v"]);
@@ -106,7 +106,7 @@ public class EdaToyTests
         var frame = new DataFrame(
             new Int64DataFrameColumn("k", new long?[] { 10, 9, 10 }),
             new DoubleDataFrameColumn("v", new double?[] { 1, 2, 3 }));
-        Assert.Equal(["9", "10"], Eda.GroupBy(frame, "k", "v").Groups.Select(g => g.Group));
+        Assert.Equal(["9", "10"], Eda.SummarizeBy(frame, "k", "v").Groups.Select(g => g.Group));
     }
 
     [Fact]

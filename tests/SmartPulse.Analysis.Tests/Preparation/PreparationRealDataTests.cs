@@ -27,7 +27,7 @@ public class PreparationRealDataTests
         new OrdinalEncoder(new OrdinalColumn("Education_Level", ["Undergraduate", "Graduate", "Postgraduate"])),
         new OneHotEncoder("Living_With") { DropFirst = true },
         new SelectColumns(_features),
-        ScalerOptions.Standard(),
+        Scaler.Standard(),
         new PcaStep(pcaComponents));
 
     private static void AssertRelative(double expected, double actual, double tolerance, string what) =>
@@ -38,8 +38,7 @@ public class PreparationRealDataTests
     [Fact]
     public void MarketingPipelineKeeps2236RowsAndReportsTheDroppedIds()
     {
-        var fitted = MarketingPipeline().Fit(Datasets.MarketingCampaign.Load());
-        var prepared = fitted.FitResult!;
+        var (fitted, prepared) = MarketingPipeline().FitTransform(Datasets.MarketingCampaign.Load());
         Assert.Equal(_expected.GetProperty("rows").GetInt32(), prepared.Frame.Rows.Count);
         Assert.Equal(2236, prepared.Frame.Rows.Count);
         var clean = prepared.Report.Single(r => r.Step == "clean");
@@ -56,7 +55,7 @@ public class PreparationRealDataTests
     [Fact]
     public void ScalingAndPcaMatchScikitLearn()
     {
-        var fitted = MarketingPipeline().Fit(Datasets.MarketingCampaign.Load());
+        var (fitted, fitResult) = MarketingPipeline().FitTransform(Datasets.MarketingCampaign.Load());
         var scaler = fitted.Step<FittedScaler>();
         Assert.Equal(_features, scaler.Columns.Select(c => c.Column));
         var means = Doubles(_expected.GetProperty("scaler_mean"));
@@ -82,7 +81,7 @@ public class PreparationRealDataTests
             }
         }
 
-        var projected = fitted.FitResult!.Features();
+        var projected = fitResult.Features();
         var firstRows = _expected.GetProperty("projected_first_rows");
         for (var i = 0; i < 5; i++)
         {
@@ -98,7 +97,7 @@ public class PreparationRealDataTests
     public void SavedPipelineLoadsAndGivesBitIdenticalOutput()
     {
         var data = Datasets.MarketingCampaign.Load();
-        var fitted = MarketingPipeline().Fit(data);
+        var (fitted, fitResult) = MarketingPipeline().FitTransform(data);
         using var stream = new MemoryStream();
         fitted.Save(stream);
         stream.Position = 0;
@@ -112,7 +111,7 @@ public class PreparationRealDataTests
         var bitsB = b.Values.ToArray().Select(BitConverter.DoubleToInt64Bits);
         Assert.Equal(bitsA, bitsB);
         // And the fit-time transform equals a fresh transform of the training data.
-        Assert.Equal(fitted.FitResult!.Features().Values.ToArray(), a.Values.ToArray());
+        Assert.Equal(fitResult.Features().Values.ToArray(), a.Values.ToArray());
     }
 
     [Fact]
@@ -161,9 +160,8 @@ public class PreparationRealDataTests
             new Imputer(new ColumnImputation("Family_Income_Ratio", ImputeStrategy.Median)),
             new OneHotEncoder("Gender") { DropFirst = true },
             OrdinalEncoder.Sorted("Profession"),
-            ScalerOptions.Standard());
-        var fitted = pipeline.Fit(Datasets.Shop.Load());
-        var prepared = fitted.FitResult!;
+            Scaler.Standard());
+        var (fitted, prepared) = pipeline.FitTransform(Datasets.Shop.Load());
         var features = prepared.Features();
         Assert.All(features.Values.ToArray(), v => Assert.True(double.IsFinite(v)));
         var zeroIncome = prepared.Report.Single(r => r.Step == "shop-features").RowsAffected.Single();

@@ -16,13 +16,13 @@ public class PreparationToyTests
     public void StandardScalerUsesPopulationStd()
     {
         var frame = new DataFrame(new DoubleDataFrameColumn("x", new double?[] { 1, 2, 3, 4 }), new DoubleDataFrameColumn("c", new double?[] { 5, 5, 5, 5 }));
-        var result = FitTransform(ScalerOptions.Standard(), frame);
+        var result = FitTransform(Scaler.Standard(), frame);
         // mean 2.5, population variance (2.25 + 0.25 + 0.25 + 2.25) / 4 = 1.25.
         var s = Math.Sqrt(1.25);
         Assert.Equal(new double?[] { -1.5 / s, -0.5 / s, 0.5 / s, 1.5 / s }, Col(result.Frame, "x"));
         Assert.Equal(new double?[] { 0, 0, 0, 0 }, Col(result.Frame, "c"));
         Assert.Contains(result.Report.Warnings, w => w.Contains("c has zero variance"));
-        var fitted = (FittedScaler)ScalerOptions.Standard("x").Fit(frame);
+        var fitted = (FittedScaler)Scaler.Standard("x").Fit(frame);
         Assert.Equal(4.0, fitted.Inverse("x", 1.5 / s), 12);
     }
 
@@ -30,17 +30,17 @@ public class PreparationToyTests
     public void MinMaxAndRobustScalers()
     {
         var frame = new DataFrame(new DoubleDataFrameColumn("x", new double?[] { 1, 2, 3, 5 }));
-        Assert.Equal(new double?[] { 0, 0.25, 0.5, 1 }, Col(FitTransform(ScalerOptions.MinMax(), frame).Frame, "x"));
+        Assert.Equal(new double?[] { 0, 0.25, 0.5, 1 }, Col(FitTransform(Scaler.MinMax(), frame).Frame, "x"));
         var robust = new DataFrame(new DoubleDataFrameColumn("x", new double?[] { 1, 2, 3, 4, 10 }));
         // median 3, Q1 2, Q3 4 → IQR 2.
-        Assert.Equal(new double?[] { -1, -0.5, 0, 0.5, 3.5 }, Col(FitTransform(ScalerOptions.Robust(), robust).Frame, "x"));
+        Assert.Equal(new double?[] { -1, -0.5, 0, 0.5, 3.5 }, Col(FitTransform(Scaler.Robust(), robust).Frame, "x"));
     }
 
     [Fact]
     public void ScalersLearnOnFitAndReuseOnNewData()
     {
         var train = new DataFrame(new DoubleDataFrameColumn("x", new double?[] { 0, 10 }));
-        var fitted = ScalerOptions.MinMax().Fit(train);
+        var fitted = Scaler.MinMax().Fit(train);
         var fresh = new DataFrame(new DoubleDataFrameColumn("x", new double?[] { 5, 20, null }));
         Assert.Equal(new double?[] { 0.5, 2, null }, Col(fitted.Transform(fresh).Frame, "x"));
     }
@@ -231,10 +231,9 @@ public class PreparationToyTests
             new Cleaner { Rules = [CleaningRule.Where("x", ">", 100)], IdColumn = "id" },
             new Imputer(new ColumnImputation("x", ImputeStrategy.Mean)),
             new OneHotEncoder("g") { DropFirst = true },
-            ScalerOptions.MinMax("x"))
+            Scaler.MinMax("x"))
         { Features = ["x", "g_m"] };
-        var fitted = pipeline.Fit(frame);
-        var prepared = fitted.FitResult!;
+        var (fitted, prepared) = pipeline.FitTransform(frame);
         Assert.Equal([0, 2, 3], prepared.SourceRows);
         // After dropping b, mean of x over (1, 3) = 2 imputes c; min-max over (1, 2, 3).
         var features = prepared.Features();
@@ -248,7 +247,7 @@ public class PreparationToyTests
     public void FeaturesWithMissingValuesNameTheColumn()
     {
         var frame = new DataFrame(new DoubleDataFrameColumn("x", new double?[] { 1, null }));
-        var prepared = new PreparationPipeline().Fit(frame).FitResult!;
+        var prepared = new PreparationPipeline().FitTransform(frame).Data;
         var ex = Assert.Throws<ArgumentException>(() => prepared.Features());
         Assert.Contains("'x' has 1 missing value", ex.Message);
         Assert.Contains("Imputer", ex.Message);

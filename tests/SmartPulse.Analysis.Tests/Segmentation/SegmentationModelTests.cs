@@ -14,8 +14,8 @@ public class SegmentationModelTests
     public void AutoencoderModelZipReloadsAndScoresBitIdentically()
     {
         var mall = Datasets.Mall.Load();
-        var pipeline = new PreparationPipeline(new SelectColumns(_features), ScalerOptions.Standard()).Fit(mall);
-        var x = pipeline.FitResult!.Features();
+        var (pipeline, training) = new PreparationPipeline(new SelectColumns(_features), Scaler.Standard()).FitTransform(mall);
+        var x = training.Features();
         var autoencoder = new DenseAutoencoder(new AutoencoderOptions { Epochs = 20, Seed = 3 }).Fit(x);
         var result = AutoencoderKMeans.Fit(autoencoder, x, new KMeansOptions { K = 3, Seed = 3 });
         var model = SegmentationModel.FromKMeans(pipeline, result.KMeans, result.Codes, autoencoder);

@@ -5,22 +5,23 @@ using SmartPulse.Analysis.Exploration;
 namespace SmartPulse.Analysis.Preparation;
 
 /// <summary>
-/// Options of a scaling step: which <see cref="ScalingKind"/> and which columns (default: every
-/// numeric column at fit). A column with zero spread at fit scales by 1 and adds a warning.
-/// Missing values stay missing.
+/// The scaling step of a <see cref="PreparationPipeline"/> — scikit-learn's StandardScaler, MinMaxScaler and
+/// RobustScaler in one type: <c>Scaler.Standard()</c>, <c>Scaler.MinMax()</c>, <c>Scaler.Robust()</c>, or
+/// <c>new Scaler(kind, columns)</c>. Which <see cref="ScalingKind"/> and which columns (default: every numeric column
+/// at fit). A column with zero spread at fit scales by 1 and adds a warning. Missing values stay missing.
 /// </summary>
 /// <param name="Kind">Standard, min-max or robust.</param>
 /// <param name="Columns">The columns; null means all numeric columns at fit.</param>
-public sealed record ScalerOptions(ScalingKind Kind, IReadOnlyList<string>? Columns = null) : IPreparationStep
+public sealed record Scaler(ScalingKind Kind, IReadOnlyList<string>? Columns = null) : IPreparationStep
 {
     /// <summary>StandardScaler: (x − mean) / std with ddof = 0.</summary>
-    public static ScalerOptions Standard(params string[] columns) => new(ScalingKind.Standard, columns.Length == 0 ? null : columns);
+    public static Scaler Standard(params string[] columns) => new(ScalingKind.Standard, columns.Length == 0 ? null : columns);
 
     /// <summary>MinMaxScaler: (x − min) / (max − min).</summary>
-    public static ScalerOptions MinMax(params string[] columns) => new(ScalingKind.MinMax, columns.Length == 0 ? null : columns);
+    public static Scaler MinMax(params string[] columns) => new(ScalingKind.MinMax, columns.Length == 0 ? null : columns);
 
     /// <summary>RobustScaler: (x − median) / IQR.</summary>
-    public static ScalerOptions Robust(params string[] columns) => new(ScalingKind.Robust, columns.Length == 0 ? null : columns);
+    public static Scaler Robust(params string[] columns) => new(ScalingKind.Robust, columns.Length == 0 ? null : columns);
 
     /// <inheritdoc />
     public FittedStep Fit(DataFrame frame)
