@@ -1,16 +1,18 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Text;
 using NetMQ;
 using SmartPulse.Notebooks.Kernel;
 
 namespace SmartPulse.Cli.Commands;
 
 /// <summary>
-/// <c>smartpulse kernel CONNECTION_FILE</c>: runs the C# Jupyter kernel (messaging protocol 5.3)
+/// <c>smartpulse kernel CONNECTION_FILE [--verbose] [--log-file PATH]</c>: runs the C# Jupyter kernel (messaging protocol 5.3)
 /// on the sockets of a connection file written by Jupyter; <c>smartpulse kernel install</c> and
 /// <c>smartpulse kernel uninstall</c> manage its kernelspec. SIGINT interrupts the running cell
-/// (the kernel keeps running); SIGTERM stops the kernel. Exit codes: 0 after a shutdown request,
+/// (the kernel keeps running); SIGTERM stops the kernel, and so does the death of the process that
+/// launched it (<c>JPY_PARENT_PID</c>, else the parent process). The kernel logs only when asked. Exit codes: 0 after a shutdown request,
 /// 2 for a missing or unreadable connection file.
 /// </summary>
 public static class KernelCommand
@@ -25,13 +27,17 @@ public static class KernelCommand
             Description = "The connection file Jupyter passes as {connection_file} (transport, ip, ports, key).",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var verbose = new Option<bool>("--verbose") { Description = "Write the kernel's log lines (sockets, dropped messages, interrupts) to stderr." };
+        var logFile = new Option<string?>("--log-file") { Description = "Append the kernel's log lines to this file. Without it or --verbose the kernel logs nothing (also: SMARTPULSE_KERNEL_LOG=stderr|PATH)." };
         var command = new Command("kernel", "Run the C# Jupyter kernel (for Jupyter, VS Code and nbconvert), or install/uninstall its kernelspec.")
         {
             connectionFile,
+            verbose,
+            logFile,
         };
         command.Subcommands.Add(KernelInstallCommand.Create(console));
         command.Subcommands.Add(KernelUninstallCommand.Create(console));
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(connectionFile), console, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(connectionFile), console, cancellationToken, parse.GetValue(verbose), parse.GetValue(logFile)));
         return command;
     }
 
@@ -39,8 +45,10 @@ public static class KernelCommand
     /// <param name="path">The connection file.</param>
     /// <param name="console">Where start-up errors go.</param>
     /// <param name="cancellationToken">Stops the kernel.</param>
+    /// <param name="verbose">Log to stderr.</param>
+    /// <param name="logFile">Log to this file (appended).</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(string? path, CliConsole console, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string? path, CliConsole console, CancellationToken cancellationToken = default, bool verbose = false, string? logFile = null)
     {
         if (string.IsNullOrEmpty(path))
         {
@@ -59,11 +67,41 @@ public static class KernelCommand
             return CommandLine.UsageError;
         }
 
+        var fromEnvironment = Environment.GetEnvironmentVariable("SMARTPULSE_KERNEL_LOG");
+        verbose |= string.Equals(fromEnvironment, "stderr", StringComparison.OrdinalIgnoreCase);
+        logFile ??= fromEnvironment is { Length: > 0 } && !verbose ? fromEnvironment : null;
+        TextWriter log;
+        try
+        {
+            log = logFile is not null
+                ? TextWriter.Synchronized(new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite), new UTF8Encoding(false)) { AutoFlush = true })
+                : verbose ? TextWriter.Synchronized(new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true }) : TextWriter.Null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            console.Error.WriteLine($"error: cannot open the kernel log file {logFile}: {e.Message}");
+            return CommandLine.UsageError;
+        }
+
         var started = Stopwatch.StartNew();
         try
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var kernel = new JupyterKernel(connection);
+            using var kernel = new JupyterKernel(connection, new JupyterKernelOptions
+            {
+                Log = log,
+                Session = new SmartPulse.Notebooks.Execution.ScriptSessionOptions { BaseDirectory = Environment.CurrentDirectory },
+            });
+            if (ParentWatcher.ParentId() is { } parent)
+            {
+                // A kernel whose launcher (Jupyter, smartpulse run) died stops instead of running on.
+                _ = ParentWatcher.WatchAsync(parent, TimeSpan.FromSeconds(1), () =>
+                {
+                    log.WriteLine($"[smartpulse-kernel] the launching process {parent} is gone; stopping");
+                    stop.Cancel();
+                }, stop.Token);
+            }
+
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
             {
                 context.Cancel = true;
@@ -86,7 +124,8 @@ public static class KernelCommand
             NetMQConfig.Cleanup(block: false);
         }
 
-        console.Error.WriteLine($"[smartpulse-kernel] stopped after {started.Elapsed.TotalSeconds:0.0} s");
+        log.WriteLine($"[smartpulse-kernel] stopped after {started.Elapsed.TotalSeconds:0.0} s");
+        log.Dispose();
         return CommandLine.Ok;
     }
 }

@@ -108,7 +108,9 @@ public sealed class KernelSession : IDisposable
             {
                 await DrainAsync(id, accumulator).ConfigureAwait(false);
                 var exit = await process.Exited.ConfigureAwait(false);
-                _deadReason = $"the kernel died ({KernelProcess.DescribeExit(exit)}) while running {cellName}";
+                _deadReason = exit == 0
+                    ? $"the kernel exited (exit 0, e.g. Environment.Exit) while running {cellName}"
+                    : $"the kernel died ({KernelProcess.DescribeExit(exit)}) while running {cellName}";
                 var tail = process.StderrTail();
                 var message = tail.Length == 0 ? _deadReason : $"{_deadReason}; its stderr ends with:\n{tail}";
                 accumulator.Outputs.Add(CellOutput.Error("KernelDiedError", message, [$"KernelDiedError: {message}"]));

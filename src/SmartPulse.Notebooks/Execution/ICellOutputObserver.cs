@@ -19,4 +19,10 @@ public interface ICellOutputObserver
     /// <summary>An earlier display output was replaced through <c>DisplayedValue.Update</c>.</summary>
     /// <param name="output">The new content, carrying the original <see cref="CellOutput.DisplayId"/>.</param>
     void OnDisplayUpdated(CellOutput output);
+
+    /// <summary>The cell cleared its outputs (<c>ClearOutput()</c> or <c>Console.Clear()</c>); with <paramref name="wait"/>, they go when the next output arrives.</summary>
+    /// <param name="wait">Clear when the next output arrives rather than now.</param>
+    void OnClearOutput(bool wait)
+    {
+    }
 }

@@ -5,7 +5,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SmartPulse.Notebooks.Execution;
 
 /// <summary>
-/// Rewrites a cell so each loop body starts with <see cref="ScriptCancellation.ThrowIfCancelled"/>.
+/// Rewrites a cell so each loop body starts with <see cref="ScriptCancellation.ThrowIfCancelled"/>,
+/// and <c>Console.Clear()</c> becomes <see cref="NotebookGlobals.ClearOutput"/>.
 /// Inserted text never adds lines, so runtime line numbers stay the cell's (compile diagnostics
 /// are taken from the original code).
 /// </summary>
@@ -17,7 +18,7 @@ internal static class LoopInstrumentation
     public static bool TryInstrument(string code, out string instrumented)
     {
         var root = CSharpSyntaxTree.ParseText(code, _parseOptions).GetRoot();
-        if (!root.DescendantNodes().Any(n => n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax))
+        if (!root.DescendantNodes().Any(n => n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax || IsConsoleClear(n)))
         {
             instrumented = code;
             return false;
@@ -27,8 +28,18 @@ internal static class LoopInstrumentation
         return true;
     }
 
+    /// <summary><c>Console.Clear()</c> or <c>System.Console.Clear()</c>: mapped to the cell's <c>ClearOutput()</c> (a notebook has no terminal to clear).</summary>
+    private static bool IsConsoleClear(SyntaxNode node) =>
+        node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Clear" } access }
+        && access.Expression.ToString() is "Console" or "System.Console" or "global::System.Console";
+
     private sealed class Rewriter : CSharpSyntaxRewriter
     {
+        public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node) =>
+            IsConsoleClear(node)
+                ? SyntaxFactory.ParseExpression("ClearOutput()").WithTriviaFrom(node)
+                : base.VisitInvocationExpression(node);
+
         private static StatementSyntax Check() =>
             SyntaxFactory.ParseStatement("global::SmartPulse.Notebooks.Execution.ScriptCancellation.ThrowIfCancelled();");
 

@@ -15,4 +15,11 @@ public class NotebookGlobals
 #pragma warning disable IDE1006 // lower-case to match .NET Interactive's display()
     public DisplayedValue display(object? value, params string[] mimeTypes) => value.Display(mimeTypes);
 #pragma warning restore IDE1006
+
+    /// <summary>
+    /// Clears the running cell's outputs, as IPython's <c>clear_output</c> does (a Jupyter front end
+    /// erases what the cell showed so far). <c>Console.Clear()</c> in a cell calls this.
+    /// </summary>
+    /// <param name="wait">Clear only when the next output arrives (avoids flicker in animations).</param>
+    public void ClearOutput(bool wait = false) => OutputCollector.Current?.ClearOutput(wait);
 }

@@ -17,6 +17,7 @@ internal sealed class OutputCollector
     private readonly int _executionCount;
     private int _displays;
     private bool _closed;
+    private bool _clearPending;
 
     public OutputCollector(int executionCount, ICellOutputObserver? observer, CancellationToken cellToken = default)
     {
@@ -46,9 +47,13 @@ internal sealed class OutputCollector
         {
             if (_closed)
             {
+                // Written by a task the cell left running after it finished: not part of the cell's
+                // stored outputs, but a kernel still publishes it (as ipykernel does).
+                _observer?.OnOutput(CellOutput.Stream(name, text));
                 return;
             }
 
+            ClearIfPending();
             if (_outputs.Count > 0 && _outputs[^1] is { OutputType: CellOutput.StreamType } last && last.Name == name)
             {
                 last.Text += text;
@@ -71,6 +76,7 @@ internal sealed class OutputCollector
                 return null;
             }
 
+            ClearIfPending();
             _displays++;
             var output = new CellOutput(CellOutput.DisplayDataType) { Data = data, DisplayId = $"display-{_executionCount}-{_displays}" };
             _outputs.Add(output);
@@ -98,8 +104,29 @@ internal sealed class OutputCollector
     {
         lock (_gate)
         {
+            ClearIfPending();
             _outputs.Add(output);
             _observer?.OnOutput(output.Clone());
+        }
+    }
+
+    /// <summary>Clears the cell's outputs so far (Jupyter's <c>clear_output</c>); with <paramref name="wait"/>, when the next output arrives.</summary>
+    public void ClearOutput(bool wait)
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return;
+            }
+
+            _clearPending = true;
+            if (!wait)
+            {
+                ClearIfPending();
+            }
+
+            _observer?.OnClearOutput(wait);
         }
     }
 
@@ -109,6 +136,15 @@ internal sealed class OutputCollector
         lock (_gate)
         {
             _closed = true;
+        }
+    }
+
+    private void ClearIfPending()
+    {
+        if (_clearPending)
+        {
+            _clearPending = false;
+            _outputs.Clear();
         }
     }
 

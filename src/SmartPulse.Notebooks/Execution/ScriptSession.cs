@@ -126,6 +126,37 @@ public sealed class ScriptSession : IDisposable
         return script.GetCompilation();
     }
 
+    /// <summary>
+    /// Compiles and runs a throw-away <c>1+1</c> with this session's references and formats its result,
+    /// so Roslyn, the script host and the formatter are loaded and jitted before the first real cell
+    /// (a kernel calls this while it waits for its first request). Leaves no state: the execution count
+    /// and variables are unchanged. A cell submitted meanwhile waits for it.
+    /// </summary>
+    /// <returns>A task.</returns>
+    public async Task WarmUpAsync()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.Run(async () =>
+            {
+                var script = CSharpScript.Create("1+1", _scriptOptions.WithFilePath("warm-up"), typeof(NotebookGlobals), _loader);
+                var state = await script.RunAsync(new NotebookGlobals()).ConfigureAwait(false);
+                MimeBundleFormatter.Format(state.ReturnValue);
+                _ = LoopInstrumentation.TryInstrument("for (;;) { }", out _);
+            }).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is CompilationErrorException or InvalidOperationException)
+        {
+            // Warming is best effort; the first cell reports any real problem.
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Runs one cell.</summary>
     /// <param name="code">The cell's source (directives included).</param>
     /// <param name="observer">Receives outputs as they are produced; may be null.</param>
@@ -145,7 +176,18 @@ public sealed class ScriptSession : IDisposable
         CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted while waiting for the previous cell (or the warm-up) to finish: nothing ran.
+            var error = ErrorOutputs.Engine("OperationCanceledException", "The cell was cancelled before it started; nothing ran.");
+            observer?.OnOutput(error);
+            return new CellExecutionResult(CellStatus.Cancelled, ExecutionCount, [error], TimeSpan.Zero);
+        }
+
         try
         {
             return await ExecuteCoreAsync(code, observer, timeout, cellName, cancellationToken).ConfigureAwait(false);
@@ -253,7 +295,7 @@ public sealed class ScriptSession : IDisposable
             var outputs = collector.Snapshot();
             var cancelled = cancellationToken.IsCancellationRequested;
             var error = cancelled
-                ? ErrorOutputs.Engine("OperationCanceledException", "The cell was cancelled.")
+                ? ErrorOutputs.Engine("OperationCanceledException", "The cell was interrupted while running code outside a loop (a sleep, a blocking call, a long library call). That code cannot be stopped: it goes on in the background until it ends, its console output is still shown, and the session continues from the state before the cell.")
                 : ErrorOutputs.Engine(ErrorOutputs.TimeoutError, $"The cell did not finish within {timeout!.Value.TotalSeconds:0.###} s. It was cancelled (its loops stop at their next iteration; other code is abandoned) and the session continues from the state before it.");
             observer?.OnOutput(error);
             return new CellExecutionResult(cancelled ? CellStatus.Cancelled : CellStatus.TimedOut, count, [.. outputs, error], stopwatch.Elapsed);

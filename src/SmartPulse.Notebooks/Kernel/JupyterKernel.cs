@@ -17,7 +17,8 @@ namespace SmartPulse.Notebooks.Kernel;
 /// <para>
 /// Sockets: shell, control and stdin are ROUTER sockets, iopub a PUB socket, heartbeat an echo
 /// ROUTER. One poller thread owns all sockets: it receives, verifies signatures (a message with a bad
-/// or missing signature is dropped and logged, never handled), answers control requests
+/// or missing signature, or one whose signature was already seen — a replay — is dropped and logged,
+/// never handled), answers control requests
 /// (<c>interrupt_request</c>, <c>shutdown_request</c>, <c>kernel_info_request</c>) at once, and queues
 /// shell requests for a single worker, so a long-running cell never blocks the heartbeat or an
 /// interrupt. Every request is wrapped in iopub <c>status</c> busy/idle.
@@ -42,6 +43,8 @@ public sealed class JupyterKernel : IDisposable
     private readonly ScriptSession _scriptSession;
     private readonly CSharpLanguageService _language;
     private readonly KernelInput _input;
+    private readonly ReplayGuard _replays = new();
+    private readonly KernelHistory _history = new();
     private CancellationTokenSource? _running;
     private long _received;
     private long _abortUpTo;
@@ -57,7 +60,7 @@ public sealed class JupyterKernel : IDisposable
         _connection = connection;
         _options = options ?? new JupyterKernelOptions();
         _signer = new MessageSigner(connection.Key);
-        _log = _options.Log ?? TextWriter.Synchronized(new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true });
+        _log = _options.Log ?? TextWriter.Null;
         _scriptSession = new ScriptSession(_options.Session);
         _language = new CSharpLanguageService(_scriptSession);
         _input = new KernelInput(this);
@@ -66,7 +69,7 @@ public sealed class JupyterKernel : IDisposable
     /// <summary>The kernel's session id (the <c>session</c> of every message it sends).</summary>
     public string Session => _session;
 
-    /// <summary>How many messages were dropped because their signature was missing or wrong.</summary>
+    /// <summary>How many messages were dropped because their signature was missing, wrong, or replayed.</summary>
     public int RejectedMessages { get; private set; }
 
     /// <summary>The <c>kernel_info_reply</c> content: protocol 5.3, language_info for C#, banner and help links.</summary>
@@ -166,6 +169,8 @@ public sealed class JupyterKernel : IDisposable
             }
         };
 
+        // Load and jit Roslyn while waiting for the first request, so the first cell is fast.
+        _ = _scriptSession.WarmUpAsync();
         var previousIn = Console.In;
         Console.SetIn(_input);
         var worker = Task.Factory.StartNew(ShellLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
@@ -283,6 +288,13 @@ public sealed class JupyterKernel : IDisposable
                     Log($"dropped a message on {channel}: {error} ({received.Count} frame(s), {received.Sum(f => (long)f.Length)} bytes)");
                     continue;
                 }
+
+                if (_signer.IsEnabled && !_replays.TryAccept(SignatureOf(received)))
+                {
+                    RejectedMessages++;
+                    Log($"dropped a message on {channel}: replayed signature (a message with this signature was already received)");
+                    continue;
+                }
             }
             catch (Exception e)
             {
@@ -299,6 +311,12 @@ public sealed class JupyterKernel : IDisposable
                 Log($"error handling {message!.MessageType} on {channel}: {e}");
             }
         }
+    }
+
+    private static string SignatureOf(List<byte[]> frames)
+    {
+        var delimiter = frames.FindIndex(f => f.AsSpan().SequenceEqual(WireFormat.Delimiter));
+        return delimiter >= 0 && delimiter + 1 < frames.Count ? Encoding.ASCII.GetString(frames[delimiter + 1]) : "";
     }
 
     private void Dispatch(KernelSocket channel, JupyterMessage message)
@@ -487,7 +505,7 @@ public sealed class JupyterKernel : IDisposable
                 Reply(KernelSocket.Shell, message, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
                 break;
             case "history_request":
-                Reply(KernelSocket.Shell, message, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() });
+                Reply(KernelSocket.Shell, message, "history_reply", _history.Reply(content));
                 break;
             case "connect_request":
                 Reply(KernelSocket.Shell, message, "connect_reply", new JsonObject
@@ -528,6 +546,23 @@ public sealed class JupyterKernel : IDisposable
             return;
         }
 
+        if (KernelPager.Parse(code) is { } help)
+        {
+            if (!silent)
+            {
+                Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = _scriptSession.ExecutionCount }, message);
+            }
+
+            Reply(KernelSocket.Shell, message, "execute_reply", new JsonObject
+            {
+                ["status"] = "ok",
+                ["execution_count"] = _scriptSession.ExecutionCount,
+                ["payload"] = new JsonArray(KernelPager.Payload(help.Expression, _language.Inspect(help.Expression, help.Expression.Length, help.Detail))),
+                ["user_expressions"] = new JsonObject(),
+            });
+            return;
+        }
+
         if (!silent)
         {
             Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = _scriptSession.ExecutionCount + 1 }, message);
@@ -555,6 +590,11 @@ public sealed class JupyterKernel : IDisposable
 
             _input.End();
             observer.Complete();
+        }
+
+        if (!silent && JupyterMessage.Flag(content, "store_history", true))
+        {
+            _history.Add(result.ExecutionCount, code, result.Outputs.LastOrDefault(o => o.OutputType == CellOutput.ExecuteResultType)?.PlainText());
         }
 
         if (result.Succeeded)
@@ -704,6 +744,20 @@ public sealed class JupyterKernel : IDisposable
                     ["metadata"] = output.Metadata.DeepClone(),
                     ["transient"] = new JsonObject { ["display_id"] = output.DisplayId },
                 }, _parent);
+            }
+        }
+
+        public void OnClearOutput(bool wait)
+        {
+            if (_silent)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                FlushLocked();
+                _kernel.Publish("clear_output", new JsonObject { ["wait"] = wait }, _parent);
             }
         }
 

@@ -8,7 +8,7 @@ public sealed record JupyterKernelOptions
     /// <summary>Settings of the kernel's script session (the same engine the headless runner uses).</summary>
     public ScriptSessionOptions Session { get; init; } = new();
 
-    /// <summary>Where the kernel logs (dropped messages, protocol errors); null for the process's standard error.</summary>
+    /// <summary>Where the kernel logs (dropped messages, protocol errors); null for nowhere (the kernel's log lines never reach a user's console unless asked for).</summary>
     public TextWriter? Log { get; init; }
 
     /// <summary>Largest accepted message in bytes; a larger one makes ZeroMQ drop the sender's connection (the kernel keeps serving). Default 512 MiB.</summary>

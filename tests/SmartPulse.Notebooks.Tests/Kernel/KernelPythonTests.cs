@@ -20,7 +20,7 @@ public sealed class KernelPythonTests : IDisposable
         var (code, output) = await _jupyter.PythonAsync(["-m", "unittest", "-v", "test_kernel_suite"], JupyterEnvironment.PythonTestsDirectory, TimeSpan.FromMinutes(10));
 
         Assert.True(code == 0, $"jupyter_kernel_test failed (exit {code}):\n{output}");
-        foreach (var test in new[] { "test_execute_stdout", "test_execute_stderr", "test_execute_result", "test_display_data", "test_completion", "test_is_complete", "test_error", "test_inspect", "test_kernel_info" })
+        foreach (var test in new[] { "test_execute_stdout", "test_execute_stderr", "test_execute_result", "test_display_data", "test_completion", "test_is_complete", "test_error", "test_inspect", "test_kernel_info", "test_history", "test_pager", "test_clear_output" })
         {
             Assert.Matches($@"{test} \(.*\) \.\.\. (\n.*)*?ok", output);
         }
@@ -35,6 +35,19 @@ public sealed class KernelPythonTests : IDisposable
         Assert.True(code == 0, $"jupyter_client tests failed (exit {code}):\n{output}");
         Assert.Contains("test_interrupt_while_true_then_run_another_cell", output, StringComparison.Ordinal);
         Assert.Contains("dropped a message on Shell: invalid signature", output, StringComparison.Ordinal);
+    }
+
+    [JupyterFact]
+    public async Task ReplaysLateOutputLoopLessInterruptsQuietLogAndParentDeath()
+    {
+        await _jupyter.InstallKernelAsync();
+        var (code, output) = await _jupyter.PythonAsync(["-m", "unittest", "-v", "test_protocol_extras"], JupyterEnvironment.PythonTestsDirectory, TimeSpan.FromMinutes(10));
+
+        Assert.True(code == 0, $"protocol tests failed (exit {code}):\n{output}");
+        foreach (var test in new[] { "test_replayed_message_is_rejected", "test_output_of_a_task_that_outlives_its_cell_is_published", "test_interrupting_code_outside_a_loop_says_it_goes_on", "test_kernel_logs_nothing_unless_asked", "test_kernel_exits_when_its_launcher_dies" })
+        {
+            Assert.Matches($@"{test} \(.*\) \.\.\. (\n.*)*?ok", output);
+        }
     }
 
     [JupyterFact]

@@ -67,6 +67,27 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task OutputsManifestAndConsoleDoNotDependOnJobs()
+    {
+        var paths = new[] { _files.Copy("success.ipynb"), _files.Copy("failing.ipynb"), _files.Copy("compile-error.ipynb") };
+        var (one, oneLog) = await Run(new BatchRunOptions { Paths = paths, OutputDirectory = _files.PathOf("jobs1"), Jobs = 1 });
+        var (three, threeLog) = await Run(new BatchRunOptions { Paths = paths, OutputDirectory = _files.PathOf("jobs3"), Jobs = 3 });
+
+        Assert.Equal(one, three);
+        foreach (var name in new[] { "success.ipynb", "failing.ipynb", "compile-error.ipynb" })
+        {
+            Assert.Equal(File.ReadAllBytes(_files.PathOf("jobs1", name)), File.ReadAllBytes(_files.PathOf("jobs3", name)));
+        }
+
+        static string WithoutTimings(string text, string folder) => System.Text.RegularExpressions.Regex.Replace(
+            text.Replace(folder, "OUT", StringComparison.Ordinal), @" *\d+\.\d+( s)?", " T");
+        Assert.Equal(WithoutTimings(oneLog, _files.PathOf("jobs1")), WithoutTimings(threeLog, _files.PathOf("jobs3")));
+        Assert.Equal(
+            WithoutTimings(File.ReadAllText(_files.PathOf("jobs1", BatchRunner.ManifestFileName)), _files.PathOf("jobs1")),
+            WithoutTimings(File.ReadAllText(_files.PathOf("jobs3", BatchRunner.ManifestFileName)), _files.PathOf("jobs3")));
+    }
+
+    [Fact]
     public async Task FailingCellStopsTheRunAndAddsABanner()
     {
         var source = _files.Copy("failing.ipynb");

@@ -12,6 +12,8 @@ from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
 
 KERNEL = os.environ.get("SMARTPULSE_KERNEL_NAME", ".net-csharp")
+# The kernel logs nothing unless asked: these tests read its log (dropped messages) from stderr.
+os.environ["SMARTPULSE_KERNEL_LOG"] = "stderr"
 TIMEOUT = 60
 
 

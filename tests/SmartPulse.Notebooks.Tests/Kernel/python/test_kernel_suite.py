@@ -65,6 +65,16 @@ class SmartPulseKernelTests(jupyter_kernel_test.KernelTests):
 
     code_inspect_sample = "Console.WriteLine"
 
+    # Pager payloads: `expr?` shows expr's documentation in the front end's pager.
+    code_page_something = "Console.WriteLine?"
+
+    # history_request: tail, range and search (glob over the input; matches "6 * 7" above).
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "6*7"
+
+    # clear_output: the ClearOutput() helper (Console.Clear() maps to it).
+    code_clear_output = 'Console.WriteLine("before"); ClearOutput(); Console.Clear(); Console.WriteLine("after");'
+
 
 if __name__ == "__main__":
     unittest.main()
