@@ -4,7 +4,7 @@ namespace SmartPulse.Server.Hosting;
 
 /// <summary>
 /// Runs before every endpoint: sets the security headers (a CSP with no remote origin, no framing, no sniffing, no
-/// referrer), demands the API key on <c>/api/*</c> when one is configured, and the login cookie on the app's pages when a
+/// referrer to other sites), demands the API key on <c>/api/*</c> when one is configured, and the login cookie on the app's pages when a
 /// login token is configured.
 /// </summary>
 internal sealed class SecurityMiddleware(RequestDelegate next, Secrets secrets)
@@ -24,7 +24,7 @@ internal sealed class SecurityMiddleware(RequestDelegate next, Secrets secrets)
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
+        headers["Referrer-Policy"] = "same-origin"; // not no-referrer: with it, browsers send "Origin: null" on form posts
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";

@@ -22,7 +22,7 @@ internal static class Layout
         }
 
         sb.Append("<title>").Append(HtmlText.Encode(title)).Append(" · SmartPulse</title>")
-          .Append("<link rel=\"stylesheet\" href=\"/assets/app.css\">");
+          .Append("<link rel=\"icon\" href=\"/favicon.ico\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/assets/app.css\">");
         if (charts)
         {
             sb.Append("<script src=\"/assets/plotly.min.js\"></script>");

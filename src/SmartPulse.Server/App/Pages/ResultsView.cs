@@ -46,12 +46,7 @@ internal static class ResultsView
         sb.Append("<p class=\"downloads\"><a id=\"download-csv\" class=\"button\" href=\"/app/jobs/").Append(id).Append("/segments.csv\" download>Download the segmented CSV</a> ")
           .Append("<a id=\"download-model\" class=\"button\" href=\"/app/jobs/").Append(id).Append("/model.zip\" download>Download the model zip</a></p>");
         sb.Append(SummaryTable(report));
-        sb.Append("<section class=\"card narrative\" id=\"narrative\"><h2>").Append(HtmlText.Encode(report.Insights.Summary.Title)).Append("</h2>");
-        foreach (var paragraph in report.Insights.ToNarrative().PlainText.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            sb.Append("<p>").Append(HtmlText.Encode(paragraph).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
-        }
-
+        sb.Append("<section class=\"card narrative\" id=\"narrative\">").Append(NarrativeHtml.Render(report.Insights.ToNarrative()));
         sb.Append("</section><section class=\"charts\">");
         var n = 0;
         foreach (var chart in report.Charts)
