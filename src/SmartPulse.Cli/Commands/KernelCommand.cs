@@ -29,15 +29,22 @@ public static class KernelCommand
         };
         var verbose = new Option<bool>("--verbose") { Description = "Write the kernel's log lines (sockets, dropped messages, interrupts) to stderr." };
         var logFile = new Option<string?>("--log-file") { Description = "Append the kernel's log lines to this file. Without it or --verbose the kernel logs nothing (also: SMARTPULSE_KERNEL_LOG=stderr|PATH)." };
+        var stdio = new Option<bool>("--stdio")
+        {
+            Description = "Serve the kernel as JSON-RPC over standard input/output (one JSON object per line) instead of Jupyter sockets; used by the SmartPulse VS Code extension.",
+        };
         var command = new Command("kernel", "Run the C# Jupyter kernel (for Jupyter, VS Code and nbconvert), or install/uninstall its kernelspec.")
         {
             connectionFile,
             verbose,
             logFile,
+            stdio,
         };
         command.Subcommands.Add(KernelInstallCommand.Create(console));
         command.Subcommands.Add(KernelUninstallCommand.Create(console));
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(connectionFile), console, cancellationToken, parse.GetValue(verbose), parse.GetValue(logFile)));
+        command.SetAction((parse, cancellationToken) => parse.GetValue(stdio)
+            ? KernelStdioCommand.RunAsync(cancellationToken)
+            : RunAsync(parse.GetValue(connectionFile), console, cancellationToken, parse.GetValue(verbose), parse.GetValue(logFile)));
         return command;
     }
 
