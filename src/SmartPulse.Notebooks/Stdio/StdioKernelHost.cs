@@ -185,8 +185,8 @@ public sealed class StdioKernelHost : IDisposable
                 {
                     "initialize" => Describe(),
                     "execute" => await ExecuteAsync(id, parameters, cancellationToken).ConfigureAwait(false),
-                    "complete" => _language.Complete(Code(parameters), Int(parameters, "cursor")),
-                    "inspect" => _language.Inspect(Code(parameters), Int(parameters, "cursor"), Int(parameters, "detailLevel")),
+                    "complete" => LanguageService(parameters, (code, cursor) => _language.Complete(code, cursor), new JsonObject { ["status"] = "ok", ["matches"] = new JsonArray(), ["cursor_start"] = Int(parameters, "cursor"), ["cursor_end"] = Int(parameters, "cursor"), ["metadata"] = new JsonObject() }),
+                    "inspect" => LanguageService(parameters, (code, cursor) => _language.Inspect(code, cursor, Int(parameters, "detailLevel")), new JsonObject { ["status"] = "ok", ["found"] = false, ["data"] = new JsonObject(), ["metadata"] = new JsonObject() }),
                     "variables" => Variables(),
                     "shutdown" => new JsonObject(),
                     var other => throw new MissingMethodException($"unknown method '{other}'; the host serves initialize, execute, interrupt, complete, inspect, variables and shutdown"),
@@ -207,7 +207,7 @@ public sealed class StdioKernelHost : IDisposable
     private async Task<JsonObject> ExecuteAsync(JsonNode? id, JsonObject parameters, CancellationToken cancellationToken)
     {
         var code = Code(parameters);
-        var kernelName = parameters["kernelName"] is JsonValue k && k.TryGetValue<string>(out var kn) && kn.Length > 0 ? KernelNames.Normalize(kn) : KernelNames.CSharp;
+        var kernelName = KernelOf(parameters);
         if (kernelName != KernelNames.CSharp && !code.StartsWith("#!", StringComparison.Ordinal))
         {
             code = $"#!{kernelName}\n{code}";
@@ -249,6 +249,20 @@ public sealed class StdioKernelHost : IDisposable
             ["evalue"] = error?.ErrorValue,
         };
     }
+
+    /// <summary>
+    /// complete / inspect for the cell's kernel. The C# language service answers C# cells; a cell of
+    /// another kernel gets <paramref name="none"/> (no completions, nothing found) rather than C# answers.
+    /// </summary>
+    private static JsonObject LanguageService(JsonObject parameters, Func<string, int, JsonObject> csharp, JsonObject none)
+    {
+        var code = Code(parameters);
+        var kernelName = KernelOf(parameters);
+        return kernelName == KernelNames.CSharp ? csharp(code, Int(parameters, "cursor")) : none;
+    }
+
+    private static string KernelOf(JsonObject parameters) =>
+        parameters["kernelName"] is JsonValue k && k.TryGetValue<string>(out var name) && name.Length > 0 ? KernelNames.Normalize(name) : KernelNames.CSharp;
 
     /// <summary><c>#!who</c> for the variables view: each kernel's variables with type and a one-line value.</summary>
     private JsonObject Variables()

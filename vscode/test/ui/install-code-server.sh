@@ -24,4 +24,5 @@ asset="$cache/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
 if [ ! -f "$asset" ]; then
   mkdir -p "$cache" && work=$(mktemp -d) && cp "$(command -v rg)" "$work/rg" && tar czf "$asset.tmp" -C "$work" rg && mv "$asset.tmp" "$asset" && rm -rf "$work"
 fi
-npm_config_unsafe_perm=true npm ci --no-audit --no-fund
+# npm_config_yes: node-pty's postinstall runs "npx node-gyp", which must not wait for a prompt.
+npm_config_unsafe_perm=true npm_config_yes=true npm ci --no-audit --no-fund
