@@ -18,6 +18,14 @@ function item(mime: string, value: unknown): vscode.NotebookCellOutputItem {
   return vscode.NotebookCellOutputItem.text(text, mime);
 }
 
+/** Richest first: VS Code shows the first item it can render (the user can switch to the others). */
+const preference = ['application/vnd.plotly.v1+json', 'text/vnd.mermaid', 'text/html', 'image/svg+xml', 'image/png', 'image/jpeg', 'text/markdown', 'text/latex', 'application/json', 'text/plain'];
+
+function rank(mime: string): number {
+  const i = preference.indexOf(mime);
+  return i < 0 ? (mime.startsWith('application/vnd.') ? 0.5 : preference.length - 0.5) : i;
+}
+
 /** The output VS Code shows for one kernel output; metadata keeps what the ipynb serializer needs to save it. */
 export function toCellOutput(output: KernelOutput): vscode.NotebookCellOutput {
   switch (output.output_type) {
@@ -31,8 +39,9 @@ export function toCellOutput(output: KernelOutput): vscode.NotebookCellOutput {
         { outputType: 'error', originalError: { ename: output.ename, evalue: output.evalue, traceback: output.traceback } });
     default: {
       const data = output.data ?? {};
-      const items = Object.entries(data).map(([mime, value]) => item(mime, value));
+      const items = Object.entries(data).sort(([a], [b]) => rank(a) - rank(b)).map(([mime, value]) => item(mime, value));
       const metadata: Record<string, unknown> = { outputType: output.output_type, metadata: output.metadata ?? {} };
+      if (output.output_type === 'execute_result') metadata.executionCount = (output as { execution_count?: number }).execution_count;
       if (output.display_id) metadata.transient = { display_id: output.display_id };
       return new vscode.NotebookCellOutput(items, metadata);
     }

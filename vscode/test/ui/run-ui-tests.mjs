@@ -25,6 +25,7 @@ const codeServer = path.join(here, 'node_modules/.bin/code-server');
 const vsix = path.join(extensionDir, 'dist/smartpulse-notebooks.vsix');
 
 const results = [];
+let currentPage;
 const cleanups = [];
 const log = (...a) => console.log('[ui]', ...a);
 
@@ -37,6 +38,8 @@ async function check(name, fn) {
   } catch (e) {
     results.push({ name, ok: false, error: e });
     log(`FAIL ${name}: ${e.stack ?? e}`);
+    const file = path.join(shots, `failed-${results.length}.png`);
+    await currentPage?.screenshot({ path: file }).then(() => log(`screenshot: ${file}`)).catch(() => undefined);
   }
 }
 
@@ -95,14 +98,18 @@ function prepare() {
     'notebook.output.textLineLimit': 200,
     'files.autoSave': 'off',
     'window.commandCenter': false,
+    'git.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
   }, null, 2));
 }
 
 async function startCodeServer() {
-  execFileSync(codeServer, ['--extensions-dir', path.join(work, 'extensions'), '--user-data-dir', path.join(work, 'user-data'), '--install-extension', vsix], { stdio: 'inherit' });
+  const config = ['--config', path.join(work, 'code-server.yaml')];
+  execFileSync(codeServer, [...config, '--extensions-dir', path.join(work, 'extensions'), '--user-data-dir', path.join(work, 'user-data'), '--install-extension', vsix], { stdio: 'inherit' });
   const port = await freePort();
   const out = fs.openSync(path.join(work, 'code-server.log'), 'w');
-  const child = spawn(codeServer, ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+  const child = spawn(codeServer, [...config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--extensions-dir', path.join(work, 'extensions'),
     '--user-data-dir', path.join(work, 'user-data'), workspace], { detached: true, stdio: ['ignore', out, out], env: { ...process.env, SMARTPULSE_TEST: '1' } });
   cleanups.push(() => { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } });
@@ -121,12 +128,29 @@ async function command(page, name) {
 }
 
 async function openFile(page, name) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
   await command(page, 'Go to File');
   await page.keyboard.type(name);
   await sleep(1500);
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.notebook-editor .cell-list-container', { visible: true, timeout: 60000 });
+  await until(`${name} open in the notebook editor`, () => page.evaluate((n) => {
+    const editor = [...document.querySelectorAll('.notebookOverlay')].find((e) => e.getBoundingClientRect().width > 0 && getComputedStyle(e).visibility !== 'hidden' && getComputedStyle(e).display !== 'none');
+    return document.title.startsWith(n) && !!editor && editor.querySelectorAll('.monaco-list-row').length > 0;
+  }, name), 60000, 500);
   await sleep(2000);
+}
+
+/** Scrolls the visible notebook by wheel (the cell list is virtualised: outputs render when scrolled into view). */
+async function scrollNotebook(page, deltaY) {
+  const box = await page.evaluate(() => {
+    const list = [...document.querySelectorAll('.notebookOverlay .cell-list-container')].find((e) => e.getBoundingClientRect().width > 0 && getComputedStyle(e.closest('.notebookOverlay')).visibility !== 'hidden' && getComputedStyle(e.closest('.notebookOverlay')).display !== 'none');
+    const r = list?.getBoundingClientRect();
+    return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : undefined;
+  });
+  if (!box) return;
+  await page.mouse.move(box.x, box.y);
+  await page.mouse.wheel({ deltaY });
 }
 
 /** Finds an element in any frame (notebook outputs live in nested webview iframes). */
@@ -161,6 +185,7 @@ async function main() {
   });
   cleanups.push(() => { try { process.kill(browser.process().pid, 'SIGKILL'); } catch { /* gone */ } });
   const page = await browser.newPage();
+  currentPage = page;
   page.on('pageerror', (e) => fs.appendFileSync(path.join(work, 'browser.log'), `pageerror ${e.message}\n`));
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('.monaco-workbench', { timeout: 120000 });
@@ -190,12 +215,11 @@ async function main() {
     const codeCells = saved.cells.filter((c) => c.cell_type === 'code');
     assert(codeCells.every((c) => c.metadata?.polyglot_notebook?.kernelName === 'csharp' && c.metadata?.dotnet_interactive?.language === 'csharp'), 'kernel metadata kept as Polyglot Notebooks stored it');
     // A drawn plot: scroll through the notebook until the offline Plotly renderer has drawn an SVG.
-    await page.click('.notebook-editor .cell-list-container');
     const drawn = await until('a Plotly chart drawn by the extension renderer', async () => {
       const hit = await inFrames(page, '.smartpulse-plotly .main-svg');
-      if (!hit) await page.keyboard.press('PageDown');
+      if (!hit) await scrollNotebook(page, 700);
       return hit;
-    }, 120000, 1500);
+    }, 180000, 1500);
     assert(drawn.count > 0, 'a drawn plot');
     await sleep(1500);
     await page.screenshot({ path: path.join(shots, 'ipynb-plot.png') });
@@ -228,6 +252,18 @@ async function main() {
     assert(rows, 'stdout text');
     await sleep(1500);
     await page.screenshot({ path: path.join(shots, 'dib-ran.png') });
+    // The variables view lists #!who of the C# kernel: mall is a DataFrame.
+    await command(page, 'SmartPulse: Refresh Variables');
+    await command(page, 'Explorer: Focus on SmartPulse Variables View');
+    const variables = await until('mall in the SmartPulse Variables view', () => page.evaluate(() => {
+      const view = [...document.querySelectorAll('.pane')].find((p) => (p.querySelector('.pane-header')?.textContent ?? '').includes('SmartPulse Variables'));
+      const text = view?.querySelector('.pane-body')?.textContent ?? '';
+      return text.includes('#!csharp') && text.includes('mall') && text.includes('DataFrame') ? text : undefined;
+    }), 60000, 1000);
+    assert(variables, 'variables view');
+    await scrollNotebook(page, 520);
+    await sleep(2000);
+    await page.screenshot({ path: path.join(shots, 'dib-variables.png') });
   });
 
   await check('.dib with unknown kernel names opens with those cells marked', async () => {
