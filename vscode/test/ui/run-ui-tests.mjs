@@ -277,6 +277,57 @@ async function main() {
     await page.screenshot({ path: path.join(shots, 'dib-unknown-kernels.png') });
   });
 
+  await check('a kernel crash is shown in the cell and a restart is offered', async () => {
+    await openFile(page, 'crash.dib');
+    await runAll(page);
+    const toast = await until('the crash notification', () => page.evaluate(() => {
+      const t = [...document.querySelectorAll('.notifications-toasts .notification-toast')].find((e) => (e.textContent ?? '').includes('crashed'));
+      return t ? t.textContent : undefined;
+    }), 120000);
+    assert(toast.includes('Restart Kernel'), `restart offered: ${toast}`);
+    const shown = await until('KernelCrashed in the cell output', async () => {
+      for (const frame of page.frames()) {
+        const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (text.includes('KernelCrashed') && text.includes('exit code 3')) return true;
+      }
+      return false;
+    }, 30000);
+    assert(shown, 'crash in the cell');
+    await page.screenshot({ path: path.join(shots, 'crash.png') });
+    await page.evaluate(() => {
+      const t = [...document.querySelectorAll('.notifications-toasts .notification-toast')].find((e) => (e.textContent ?? '').includes('crashed'));
+      [...(t?.querySelectorAll('a.monaco-button, .monaco-button') ?? [])].find((b) => (b.textContent ?? '').includes('Restart Kernel'))?.click();
+    });
+    // The restarted kernel is empty: the variables view shows #!csharp with no variables.
+    await command(page, 'Explorer: Focus on SmartPulse Variables View');
+    const fresh = await until('the restarted kernel in the variables view', () => page.evaluate(() => {
+      const view = [...document.querySelectorAll('.pane')].find((p) => (p.querySelector('.pane-header')?.textContent ?? '').includes('SmartPulse Variables'));
+      const text = view?.querySelector('.pane-body')?.textContent ?? '';
+      return text.includes('#!csharp') && text.includes('0 variables') ? text : undefined;
+    }), 120000, 1000);
+    assert(fresh, 'restarted');
+  });
+
+  await check('engine missing: a notification names the setting and the install command', async () => {
+    // A workspace setting (overrides the user setting that points at the built engine).
+    const folderSettings = path.join(workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(folderSettings), { recursive: true });
+    fs.writeFileSync(folderSettings, JSON.stringify({ 'smartpulse.enginePath': '/nonexistent/smartpulse' }, null, 2));
+    try {
+      await sleep(5000);
+      await openFile(page, 'no-engine.dib');
+      await runAll(page);
+      const toast = await until('the engine-not-found notification', () => page.evaluate(() => {
+        const t = [...document.querySelectorAll('.notifications-toasts .notification-toast')].find((e) => (e.textContent ?? '').includes('/nonexistent/smartpulse'));
+        return t ? t.textContent : undefined;
+      }), 60000);
+      assert(toast.includes('smartpulse.enginePath') && toast.includes('dotnet tool install --global SmartPulse.Cli'), `notification: ${toast}`);
+      await page.screenshot({ path: path.join(shots, 'engine-missing.png') });
+    } finally {
+      fs.rmSync(path.dirname(folderSettings), { recursive: true, force: true });
+    }
+  });
+
   await browser.close().catch(() => undefined);
 }
 
