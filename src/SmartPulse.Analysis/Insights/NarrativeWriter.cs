@@ -15,12 +15,12 @@ internal static class NarrativeWriter
     {
         var sb = new StringBuilder();
         var title = $"Segment {p.Segment.ToString(_c)}: {name.Name}";
-        sb.Append("### ").Append(title).Append("\n\n");
+        sb.Append("### ").Append(InsightText.Md(title)).Append("\n\n");
         sb.Append("**").Append(InsightText.Count(p.Size)).Append(" customers (").Append(InsightText.Percent(p.Share)).Append(" of ")
           .Append(InsightText.Count(table.Rows)).Append(")**");
         if (name.Persona is not null && name.LevelName is not null)
         {
-            sb.Append(", ").Append(name.LevelName);
+            sb.Append(", ").Append(InsightText.Md(name.LevelName));
         }
 
         string Describe(FeatureProfile f)
@@ -42,7 +42,7 @@ internal static class NarrativeWriter
         }
 
         sb.Append(".\n\n");
-        sb.Append("*Why this name:* ").Append(name.Rule);
+        sb.Append("*Why this name:* ").Append(InsightText.Md(name.Rule));
         var shown = new List<string>();
         foreach (var measure in new[] { "income", "spending" })
         {
@@ -91,7 +91,7 @@ internal static class NarrativeWriter
         sb.Append(silhouette is { } s
             ? $"The mean silhouette is {SilhouetteReading.Describe(s)}. "
             : "No silhouette was given, so separation is not assessed here. ");
-        string NameOf(int seg) => names.First(n => n.Segment == seg).Name;
+        string NameOf(int seg) => InsightText.Md(names.First(n => n.Segment == seg).Name);
         var largest = table.Segments.OrderByDescending(p => p.Size).ThenBy(p => p.Segment).First();
         var smallest = table.Segments.OrderBy(p => p.Size).ThenBy(p => p.Segment).First();
         sb.Append($"The largest segment is {NameOf(largest.Segment)} ({InsightText.Count(largest.Size)} customers, {InsightText.Percent(largest.Share)}); ");
@@ -117,7 +117,7 @@ internal static class NarrativeWriter
 
         if (table.Warnings.Count > 0)
         {
-            sb.Append("\n\n*Notes:* ").Append(string.Join(" ", table.Warnings));
+            sb.Append("\n\n*Notes:* ").Append(string.Join(" ", table.Warnings.Select(InsightText.Md)));
         }
 
         return new Narrative(title, sb.ToString());
@@ -155,7 +155,7 @@ internal static class NarrativeWriter
     private static bool RuleMentions(string rule, NamingEvidence e) => rule.Contains(e.Measure + " " + e.Condition, StringComparison.Ordinal);
 
     private static string Evidence(NamingEvidence e) =>
-        $"{e.Measure} {InsightText.Number(e.SegmentMean)} vs {InsightText.Number(e.OverallMean)} overall ({InsightText.Sd(e.StdDifference)}, {e.Condition})";
+        $"{InsightText.Md(e.Measure)} {InsightText.Number(e.SegmentMean)} vs {InsightText.Number(e.OverallMean)} overall ({InsightText.Sd(e.StdDifference)}, {InsightText.Md(e.Condition)})";
 
     private static string Recommendation(SegmentName name) => name.Persona switch
     {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Markdig;
 using SmartPulse.Files;
 using SmartPulse.Notebooks.Documents;
 
@@ -10,7 +9,7 @@ namespace SmartPulse.Notebooks.Report;
 
 /// <summary>
 /// Writes a static, offline HTML report: <c>index.html</c> listing the notebooks, one page per
-/// notebook with markdown rendered (Markdig), code highlighted (<see cref="CSharpHighlighter"/>)
+/// notebook with markdown rendered by <see cref="SafeMarkdown"/> (no script URLs, no remote images), code highlighted (<see cref="CSharpHighlighter"/>)
 /// and outputs inline (text, HTML, markdown, SVG/PNG/JPEG images, errors, and plotly figures
 /// drawn with plotly.js copied once into the folder), and <c>report.css</c>. No CDN, no
 /// timestamps: the same notebooks give the same files.
@@ -19,8 +18,6 @@ public static partial class HtmlReport
 {
     /// <summary>The plotly figure mime type.</summary>
     public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
-
-    private static readonly MarkdownPipeline _markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
     private const string Css = """
         body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 0 auto; max-width: 1100px; padding: 1em 2em; color: #222; }
@@ -141,7 +138,7 @@ public static partial class HtmlReport
 
         if (Text("text/markdown") is { } markdown)
         {
-            return $"<div class=\"output\">{Markdown.ToHtml(markdown, _markdown)}</div>";
+            return $"<div class=\"output\">{SafeMarkdown.ToHtml(markdown, trusted: false)}</div>";
         }
 
         if (data["application/json"] is { } jsonValue)
@@ -166,7 +163,7 @@ public static partial class HtmlReport
             switch (cell.CellType)
             {
                 case CellType.Markdown:
-                    body.Append("<div class=\"markdown\">").Append(Markdown.ToHtml(cell.Source, _markdown)).Append("</div>");
+                    body.Append("<div class=\"markdown\">").Append(SafeMarkdown.ToHtml(cell.Source, trusted: true)).Append("</div>");
                     break;
                 case CellType.Raw:
                     body.Append("<pre>").Append(Encode(cell.Source)).Append("</pre>");

@@ -232,6 +232,34 @@ public class SegmentInsightsTests
     }
 
     [Fact]
+    public void Narratives_escape_markdown_syntax_in_data_text()
+    {
+        const string evil = "[click](javascript:document.title=301)";
+        var frame = new DataFrame(
+            new DoubleDataFrameColumn("income", new double?[] { 60, 70, 10, 20 }),
+            new DoubleDataFrameColumn(evil, new double?[] { 10, 20, 80, 90 }));
+        var n = SegmentInsights.Narrate(Eda.CheckRule(frame, evil, new Condition("income", ">", 50)));
+        Assert.DoesNotContain("[click]", n.Markdown, StringComparison.Ordinal);
+        Assert.Contains("\\[click\\](javascript:document.title=301)", n.Markdown, StringComparison.Ordinal);
+        Assert.Contains(evil, n.PlainText, StringComparison.Ordinal);
+
+        var report = SegmentInsights.Analyze(frame, [0, 0, 1, 1]).ToNarrative();
+        Assert.DoesNotContain("[click]", report.Markdown, StringComparison.Ordinal);
+        Assert.Contains(evil, report.PlainText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plain (k$)", "plain (k\\$)")]
+    [InlineData("a_b*c`d|e~f{g}h\\i", "a\\_b\\*c\\`d\\|e\\~f\\{g\\}h\\\\i")]
+    [InlineData("![t](http://host/x.png)", "!\\[t\\](http://host/x.png)")]
+    [InlineData("<b>&\n# heading", "&lt;b&gt;&amp; # heading")]
+    public void Md_makes_data_text_inert(string text, string markdown)
+    {
+        Assert.Equal(markdown, InsightText.Md(text));
+        Assert.Equal(text.Replace("\n", " ", StringComparison.Ordinal), new Narrative("t", InsightText.Md(text)).PlainText);
+    }
+
+    [Fact]
     public void IFood_personas_are_backed_by_their_rules()
     {
         // KMeans k = 5 on the standardised behavioural columns of ifood_df.csv.
