@@ -30,8 +30,13 @@ public static class DibFormat
         var buffer = new List<string>();
         var extraKernels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+        var lineNumber = 0;
+        var bodyLine = 1;
+
         void Flush()
         {
+            // The 1-based line the trimmed body starts on (for error locations).
+            bodyLine = lineNumber - buffer.Count + 1 + buffer.TakeWhile(string.IsNullOrWhiteSpace).Count();
             var body = Trim(buffer);
             buffer.Clear();
             if (directive is null && body.Length == 0)
@@ -41,7 +46,7 @@ public static class DibFormat
 
             if (directive == "meta")
             {
-                ReadMeta(notebook, body, extraKernels);
+                ReadMeta(notebook, body, extraKernels, bodyLine);
                 return;
             }
 
@@ -51,8 +56,9 @@ public static class DibFormat
             notebook.Cells.Add(new NotebookCell(type, body, kernel) { DibDirective = directive });
         }
 
-        foreach (var line in lines)
+        for (; lineNumber < lines.Length; lineNumber++)
         {
+            var line = lines[lineNumber];
             if (line.StartsWith("#!", StringComparison.Ordinal) && line.Length > 2 && !line.Contains(' ', StringComparison.Ordinal))
             {
                 var name = line[2..].TrimEnd();
@@ -99,7 +105,7 @@ public static class DibFormat
         return builder.ToString();
     }
 
-    private static void ReadMeta(Notebook notebook, string body, HashSet<string> extraKernels)
+    private static void ReadMeta(Notebook notebook, string body, HashSet<string> extraKernels, int metaLine)
     {
         if (body.Length == 0)
         {
@@ -110,10 +116,16 @@ public static class DibFormat
         try
         {
             meta = JsonNode.Parse(body) as JsonObject;
+            _ = meta?.Count; // materialise the object now, so a duplicate key fails here with a location
+        }
+        catch (ArgumentException e)
+        {
+            throw new NotebookFormatException($"invalid #!meta section in .dib file at line {metaLine}: {e.Message}", metaLine, 1, inner: e);
         }
         catch (JsonException e)
         {
-            throw new FormatException($"invalid #!meta section in .dib file: {e.Message}", e);
+            var line = metaLine + (e.LineNumber ?? 0);
+            throw new NotebookFormatException($"invalid #!meta section in .dib file at line {line}: {e.Message}", line, (e.BytePositionInLine ?? 0) + 1, inner: e);
         }
 
         if (meta?["kernelInfo"] is JsonObject kernelInfo)

@@ -38,18 +38,38 @@ public static class IpynbFormat
         }
         catch (JsonException e)
         {
-            throw new FormatException($"not a valid .ipynb file: invalid JSON at line {e.LineNumber + 1}: {e.Message}", e);
+            var line = (e.LineNumber ?? 0) + 1;
+            var column = (e.BytePositionInLine ?? 0) + 1;
+            throw new NotebookFormatException($"not a valid .ipynb file: invalid JSON at line {line}, column {column}: {e.Message}", line, column, inner: e);
         }
 
         if (root is not JsonObject obj)
         {
-            throw new FormatException("not a valid .ipynb file: the top level must be a JSON object with 'cells' and 'metadata'.");
+            throw new NotebookFormatException("not a valid .ipynb file: the top level must be a JSON object with 'cells' and 'metadata'.", 1, 1);
         }
 
-        var major = obj["nbformat"]?.GetValue<int>() ?? 4;
+        try
+        {
+            return Read(obj);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or JsonException && e is not NotebookFormatException)
+        {
+            // A value of the wrong JSON type (or a duplicate key) in the notebook's metadata.
+            throw new NotebookFormatException($"not a valid .ipynb file: the notebook metadata has a value of the wrong type: {e.Message}", inner: e);
+        }
+    }
+
+    private static Notebook Read(JsonObject obj)
+    {
+        var major = obj["nbformat"] switch
+        {
+            null => 4,
+            JsonValue v when v.TryGetValue<int>(out var n) => n,
+            var other => throw new NotebookFormatException($"not a valid .ipynb file: 'nbformat' must be a whole number; found {other.ToJsonString()}."),
+        };
         if (major != 4)
         {
-            throw new FormatException($"unsupported nbformat {major}; only nbformat 4 notebooks can be read (convert with 'jupyter nbconvert --to notebook').");
+            throw new NotebookFormatException($"unsupported nbformat {major}; only nbformat 4 notebooks can be read (convert with 'jupyter nbconvert --to notebook').");
         }
 
         var notebook = new Notebook
@@ -60,14 +80,21 @@ public static class IpynbFormat
 
         if (obj["cells"] is not JsonArray cells)
         {
-            throw new FormatException("not a valid .ipynb file: missing the 'cells' array.");
+            throw new NotebookFormatException("not a valid .ipynb file: missing the 'cells' array.");
         }
 
-        foreach (var node in cells)
+        for (var i = 0; i < cells.Count; i++)
         {
-            if (node is JsonObject c)
+            if (cells[i] is JsonObject c)
             {
-                notebook.Cells.Add(ReadCell(c, notebook.DefaultKernelName));
+                try
+                {
+                    notebook.Cells.Add(ReadCell(c, notebook.DefaultKernelName));
+                }
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or JsonException)
+                {
+                    throw new NotebookFormatException($"not a valid .ipynb file: cell {i + 1} has a value of the wrong type: {e.Message}", cell: i + 1, inner: e);
+                }
             }
         }
 
@@ -102,7 +129,7 @@ public static class IpynbFormat
     /// <returns>The text ("" for null).</returns>
     internal static string JoinMultiline(JsonNode? node) => node switch
     {
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
+        JsonArray lines => string.Concat(lines.Select(l => l is JsonValue v && v.TryGetValue<string>(out var s) ? s : l?.ToJsonString() ?? "")),
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         null => "",
         _ => node.ToJsonString(),

@@ -120,7 +120,7 @@ public sealed class IpynbFormatTests
     [Fact]
     public void RejectsNonNotebooksWithAClearMessage()
     {
-        Assert.Contains("invalid JSON", Assert.Throws<FormatException>(() => IpynbFormat.Read("{ nope")).Message);
-        Assert.Contains("unsupported nbformat 3", Assert.Throws<FormatException>(() => IpynbFormat.Read("""{"nbformat":3,"worksheets":[]}""")).Message);
+        Assert.Contains("invalid JSON", Assert.Throws<NotebookFormatException>(() => IpynbFormat.Read("{ nope")).Message);
+        Assert.Contains("unsupported nbformat 3", Assert.Throws<NotebookFormatException>(() => IpynbFormat.Read("""{"nbformat":3,"worksheets":[]}""")).Message);
     }
 }
