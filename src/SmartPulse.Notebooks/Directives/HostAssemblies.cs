@@ -37,6 +37,12 @@ internal static class HostAssemblies
         }
     }
 
+    /// <summary>The package version of a host assembly: its informational version without the "+commit" suffix, else its assembly version.</summary>
+    public static string PackageVersion(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? assembly.GetName().Version?.ToString()
+        ?? "";
+
     /// <summary>The assembly and the closure of its non-framework dependencies, loaded in the host.</summary>
     public static IReadOnlyList<Assembly> Closure(Assembly root)
     {

@@ -68,7 +68,8 @@ public sealed class PackageResolver
         var host = HostAssemblies.Find(name);
         if (host is not null)
         {
-            return new ResolvedPackage(name, host.GetName().Version?.ToString() ?? "", HostAssemblies.Closure(host), [], FromCache: false);
+            var carried = HostAssemblies.PackageVersion(host);
+            return new ResolvedPackage(name, carried, HostAssemblies.Closure(host), [], FromCache: false, HostWarning(name, version, sources, carried));
         }
 
         var key = version ?? "latest";
@@ -111,6 +112,40 @@ public sealed class PackageResolver
         var (resolvedVersion, paths) = ReadAssets(Path.Combine(dir, "obj", "project.assets.json"), name);
         await File.WriteAllLinesAsync(manifest, [resolvedVersion, .. paths], cancellationToken).ConfigureAwait(false);
         return new ResolvedPackage(name, resolvedVersion, [], paths, FromCache: false);
+    }
+
+    /// <summary>The warning for a host-carried package requested with another version or from a source.</summary>
+    internal static string? HostWarning(string name, string? version, IReadOnlyList<string> sources, string carried)
+    {
+        var asked = new List<string>();
+        if (version is not null && !VersionMatches(version, carried))
+        {
+            asked.Add($"version {version}");
+        }
+
+        if (sources.Count > 0)
+        {
+            asked.Add($"source{(sources.Count == 1 ? "" : "s")} {string.Join(", ", sources)}");
+        }
+
+        return asked.Count == 0
+            ? null
+            : $"warning: #r \"nuget: {name}{(version is null ? "" : ", " + version)}\": this host carries {name} {carried} and binds to that copy "
+              + $"(its types are the host's, so its formatters apply); the requested {string.Join(" and ", asked)} {(asked.Count == 1 ? "was" : "were")} not used. "
+              + $"Ask for {carried} (or no version), or run the notebook in a host that does not carry {name} to restore it.";
+    }
+
+    // "1.2.3" matches itself (case-insensitive); "1.2.*" and "[1.2.3]" match by prefix and exact value; other ranges are
+    // taken as satisfied only when they name the carried version.
+    private static bool VersionMatches(string requested, string carried)
+    {
+        var r = requested.Trim();
+        if (r.EndsWith('*'))
+        {
+            return carried.StartsWith(r.TrimEnd('*'), StringComparison.OrdinalIgnoreCase);
+        }
+
+        return string.Equals(r.Trim('[', ']', '(', ')', ' '), carried, StringComparison.OrdinalIgnoreCase);
     }
 
     private static string ProjectText(string name, string? version, IReadOnlyList<string> sources)

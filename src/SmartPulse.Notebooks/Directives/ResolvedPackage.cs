@@ -11,12 +11,17 @@ namespace SmartPulse.Notebooks.Directives;
 /// </param>
 /// <param name="AssemblyPaths">When restored: the runtime assemblies of the package and its dependencies.</param>
 /// <param name="FromCache">Whether a restore was served from the package cache without running <c>dotnet restore</c>.</param>
+/// <param name="Warning">
+/// Set when the directive asked for something other than what was bound: a version or package source that differs
+/// from the copy the host carries (the host's copy is bound all the same, so types stay shared).
+/// </param>
 public sealed record ResolvedPackage(
     string Name,
     string Version,
     IReadOnlyList<Assembly> HostAssemblies,
     IReadOnlyList<string> AssemblyPaths,
-    bool FromCache)
+    bool FromCache,
+    string? Warning = null)
 {
     /// <summary>Whether the package bound to assemblies the host already carries.</summary>
     public bool IsHostPackage => HostAssemblies.Count > 0;

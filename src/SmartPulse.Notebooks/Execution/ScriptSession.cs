@@ -442,6 +442,11 @@ public sealed class ScriptSession : IDisposable
                         return ErrorOutputs.Engine(ErrorOutputs.DirectiveError, $"({directive.Line}): {e.Message}");
                     }
 
+                    if (package.Warning is { } warning)
+                    {
+                        collector.Add(CellOutput.Stream("stderr", warning + "\n"));
+                    }
+
                     foreach (var assembly in package.HostAssemblies)
                     {
                         AddHostAssembly(assembly);
