@@ -11,6 +11,7 @@ public static class Registry
         new Clustering.WardDbscanBenchmark(),
         new Autoencoder.AutoencoderBenchmark(),
         new Engine.EngineBenchmark(),
+        new Scale.ScaleBenchmark(),
     ];
 
     /// <summary>Runs the benchmark named in <paramref name="args"/>[0], or lists them.</summary>

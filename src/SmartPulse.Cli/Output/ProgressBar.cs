@@ -10,22 +10,30 @@ namespace SmartPulse.Cli.Output;
 /// </summary>
 public sealed class ProgressBar : IDisposable
 {
-    private static readonly TimeSpan _delay = TimeSpan.FromSeconds(2);
+    private readonly TimeSpan _delay;
     private readonly TextWriter? _error;
     private readonly string _label;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _lastDraw;
     private bool _drawn;
 
-    private ProgressBar(TextWriter? error, string label)
+    private ProgressBar(TextWriter? error, string label, TimeSpan delay)
     {
         _error = error;
         _label = label;
+        _delay = delay;
     }
 
     /// <summary>A bar for <paramref name="console"/>'s stderr, or a silent one when that is not a terminal or <paramref name="json"/> is set.</summary>
     public static ProgressBar For(CliConsole console, bool json, string label) =>
-        new(!json && ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected ? console.Error : null, label);
+        For(console, json, label, ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected, TimeSpan.FromSeconds(2));
+
+    /// <summary>
+    /// A bar that draws on <paramref name="console"/>'s stderr when <paramref name="isTerminal"/> and not <paramref name="json"/>,
+    /// starting after <paramref name="delay"/> (the command line uses 2 s).
+    /// </summary>
+    public static ProgressBar For(CliConsole console, bool json, string label, bool isTerminal, TimeSpan delay) =>
+        new(!json && isTerminal ? console.Error : null, label, delay);
 
     /// <summary>Whether anything will ever be drawn.</summary>
     public bool Enabled => _error is not null;
@@ -39,7 +47,7 @@ public sealed class ProgressBar : IDisposable
         }
 
         var elapsed = _clock.Elapsed;
-        if (elapsed < _delay || elapsed - _lastDraw < TimeSpan.FromMilliseconds(200))
+        if (elapsed < _delay || (_drawn && elapsed - _lastDraw < TimeSpan.FromMilliseconds(200)))
         {
             return;
         }

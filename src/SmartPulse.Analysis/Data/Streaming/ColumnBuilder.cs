@@ -16,6 +16,7 @@ internal sealed class ColumnBuilder
     private readonly CsvOptions _options;
     private readonly string _source;
     private readonly string[] _dateFormats;
+    private readonly bool[] _markerStarts = new bool[128];
     private long _leadingMissing;
     private Mode _mode;
 
@@ -27,6 +28,14 @@ internal sealed class ColumnBuilder
         Materialize = materialize;
         _options = options;
         _dateFormats = [.. options.InferredDateFormats];
+        foreach (var marker in options.MissingMarkers)
+        {
+            var first = marker.TrimStart();
+            if (first.Length > 0 && first[0] < 128)
+            {
+                _markerStarts[first[0]] = true;
+            }
+        }
         if (declared is { Kind: ColumnKind.Text or ColumnKind.Date })
         {
             AllInt = AllDouble = false;
@@ -61,6 +70,9 @@ internal sealed class ColumnBuilder
 
     public long NumbersSeen { get; private set; }
 
+    /// <summary>Present (non-missing) values.</summary>
+    public long PresentCount { get; private set; }
+
     /// <summary>First value that is not a finite number, and its line.</summary>
     public (string Value, int Line)? FirstNonNumber { get; private set; }
 
@@ -93,6 +105,12 @@ internal sealed class ColumnBuilder
         }
 
         AnyPresent = true;
+        PresentCount++;
+        if (!AllDouble && Declared is null && NumberParser.Parse(trimmed, format, out _) != NumberSyntax.None)
+        {
+            NumbersSeen++;
+        }
+
         if (AllDouble)
         {
             var syntax = NumberParser.Parse(trimmed, format, out var value);
@@ -196,7 +214,7 @@ internal sealed class ColumnBuilder
 
     private bool IsMarker(ReadOnlySpan<byte> trimmed)
     {
-        if (trimmed.Length > 16)
+        if (trimmed.Length > 16 || (trimmed[0] < 128 && !_markerStarts[trimmed[0]]))
         {
             return false;
         }

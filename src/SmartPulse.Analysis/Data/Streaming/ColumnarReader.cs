@@ -15,6 +15,7 @@ namespace SmartPulse.Analysis.Data;
 public static class ColumnarReader
 {
     private const int ProgressEveryRows = 1 << 16;
+    private const int BatchRows = 16_384;
     private static readonly UTF8Encoding _strictUtf8 = new(false, true);
 
     /// <summary>Reads <paramref name="path"/>.</summary>
@@ -98,31 +99,59 @@ public static class ColumnarReader
         var seenIds = idIndex < 0 ? null : new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = 0;
         var format = options.Numbers;
-        while (reader.Next())
+        var filling = new RecordBatch(names.Length, BatchRows);
+        var spare = new RecordBatch(names.Length, BatchRows);
+        Task? parsing = null;
+        while (true)
         {
-            if (reader.FieldCount != names.Length)
+            bool more;
+            try
             {
-                throw new CsvFormatException(source, reader.Line, reader.FieldCount > names.Length ? $"field {names.Length + 1}" : names[reader.FieldCount - 1],
-                    $"expected {names.Length} fields (as in the header) but found {reader.FieldCount}. " +
-                    $"Check for a missing or extra delimiter ('{(delimiter == '\t' ? "\\t" : delimiter.ToString())}') or an unquoted field containing one.");
+                more = reader.Next();
+                if (more && reader.FieldCount != names.Length)
+                {
+                    throw new CsvFormatException(source, reader.Line, reader.FieldCount > names.Length ? $"field {names.Length + 1}" : names[reader.FieldCount - 1],
+                        $"expected {names.Length} fields (as in the header) but found {reader.FieldCount}. " +
+                        $"Check for a missing or extra delimiter ('{(delimiter == '\t' ? "\\t" : delimiter.ToString())}') or an unquoted field containing one.");
+                }
+            }
+            catch (CsvFormatException)
+            {
+                // An earlier row's bad value is reported before this later line.
+                Await(parsing);
+                throw;
             }
 
-            for (var c = 0; c < builders.Length; c++)
+            if (more)
             {
-                builders[c].Add(reader.Field(c), reader.Line, format);
+                filling.Add(reader);
+                if (seenIds is not null)
+                {
+                    CheckId(reader, idIndex, options, seenIds, source);
+                }
+
+                if (++rows % ProgressEveryRows == 0)
+                {
+                    tick?.Invoke();
+                }
             }
 
-            if (seenIds is not null)
+            if (filling.IsFull || (!more && filling.Count > 0))
             {
-                CheckId(reader, idIndex, options, seenIds, source);
+                Await(parsing);
+                var batch = filling;
+                parsing = Task.Run(() => Parse(batch, builders, format));
+                (filling, spare) = (spare, filling);
+                filling.Clear();
             }
 
-            if (++rows % ProgressEveryRows == 0)
+            if (!more)
             {
-                tick?.Invoke();
+                break;
             }
         }
 
+        Await(parsing);
         if (rows == 0)
         {
             throw new CsvFormatException(source, headerLine, null,
@@ -137,6 +166,38 @@ public static class ColumnarReader
 
         tick?.Invoke();
         return new ColumnarTable(source, delimiter, rows, builders.Select(b => TableColumn.From(b, options)).ToArray());
+    }
+
+    private static void Parse(RecordBatch batch, ColumnBuilder[] builders, NumberFormat format)
+    {
+        Parallel.For(0, builders.Length, Parallelism.Options, c =>
+        {
+            var builder = builders[c];
+            for (var r = 0; r < batch.Count; r++)
+            {
+                builder.Add(batch.Field(r, c), batch.Line(r), format);
+            }
+        });
+    }
+
+    /// <summary>Waits for a batch; of several columns' errors, the one on the earliest line is thrown.</summary>
+    private static void Await(Task? task)
+    {
+        if (task is null)
+        {
+            return;
+        }
+
+        try
+        {
+            task.GetAwaiter().GetResult();
+        }
+        catch (AggregateException ex)
+        {
+            var all = ex.Flatten().InnerExceptions;
+            var first = all.OfType<CsvFormatException>().OrderBy(e => e.Line ?? int.MaxValue).FirstOrDefault();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first ?? all[0]).Throw();
+        }
     }
 
     private static void Reread(Func<Stream> reopen, char delimiter, string source, ColumnBuilder[] builders, ColumnBuilder[] reread)

@@ -53,6 +53,13 @@ internal static class NumberParser
 
     private static NumberSyntax ParseInvariant(ReadOnlySpan<byte> s, out double value)
     {
+        if (s.IsEmpty || !(s[0] is (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'+' or (byte)'.'))
+        {
+            // Letters can only spell NaN or Infinity, which are not finite numbers either.
+            value = double.NaN;
+            return NumberSyntax.None;
+        }
+
         var i = 0;
         var negative = false;
         if (s.Length > 0 && (s[0] == (byte)'-' || s[0] == (byte)'+'))

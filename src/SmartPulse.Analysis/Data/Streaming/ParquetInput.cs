@@ -129,7 +129,7 @@ internal static class ParquetInput
     {
         var t = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
         string?[] values;
-        if (t == typeof(string))
+        if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>))
         {
             var buffer = new string?[n];
             group.ReadAsync(field, buffer.AsMemory()).GetAwaiter().GetResult();
@@ -180,7 +180,7 @@ internal static class ParquetInput
             return ColumnKind.Double;
         }
 
-        if (t == typeof(string) || t == typeof(bool))
+        if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>) || t == typeof(bool))
         {
             return ColumnKind.Text;
         }

@@ -34,7 +34,7 @@ internal sealed class TableColumn
         var kind = b.FinalKind;
         var info = new LoadedColumn(b.Name, kind, b.Declared is not null, b.Missing)
         {
-            FirstNonNumeric = kind is ColumnKind.Text or ColumnKind.Date && b.NumbersSeen > 0 && b.FirstNonNumber is { } f ? new NonNumericValue(f.Value, f.Line) : null,
+            FirstNonNumeric = kind is ColumnKind.Text or ColumnKind.Date && b.NumbersSeen * 2 >= b.PresentCount && b.FirstNonNumber is { } f ? new NonNumericValue(f.Value, f.Line) : null,
         };
         string[] formats = b.Declared?.Kind == ColumnKind.Date ? [b.Declared.DateFormat ?? "yyyy-MM-dd"] : [.. options.InferredDateFormats];
         if (!b.Materialize)
@@ -95,6 +95,35 @@ internal sealed class TableColumn
         }
 
         return result;
+    }
+
+    /// <summary>Copies the present numeric values, in row order, to the start of <paramref name="target"/>; returns how many.</summary>
+    public int CopyPresent(double[] target)
+    {
+        var n = 0;
+        if (Longs is not null)
+        {
+            foreach (var v in Longs)
+            {
+                if (v is { } x)
+                {
+                    target[n++] = x;
+                }
+            }
+
+            return n;
+        }
+
+        for (long i = 0; i < Numbers!.Count; i++)
+        {
+            var v = Numbers[i];
+            if (!double.IsNaN(v))
+            {
+                target[n++] = v;
+            }
+        }
+
+        return n;
     }
 
     /// <summary>Moves the numbers into <paramref name="target"/> (NaN = missing), releasing the stored blocks.</summary>
