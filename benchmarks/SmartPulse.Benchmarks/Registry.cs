@@ -12,6 +12,7 @@ public static class Registry
         new Autoencoder.AutoencoderBenchmark(),
         new Engine.EngineBenchmark(),
         new Scale.ScaleBenchmark(),
+        new Server.ServeLoadBenchmark(),
     ];
 
     /// <summary>Runs the benchmark named in <paramref name="args"/>[0], or lists them.</summary>
