@@ -15,7 +15,7 @@ dotnet build -c Release "$worktree/benchmarks/SmartPulse.Benchmarks" -v q -nolog
 dotnet build -c Release "$root/benchmarks/SmartPulse.Benchmarks" -v q -nologo >/dev/null
 old="$worktree/benchmarks/SmartPulse.Benchmarks/bin/Release/net10.0/SmartPulse.Benchmarks.dll"
 new="$root/benchmarks/SmartPulse.Benchmarks/bin/Release/net10.0/SmartPulse.Benchmarks.dll"
-declare -A args=([silhouette]="3" [kmeans-1m]="3" [ward-dbscan]="1")
+declare -A args=([silhouette]="3" [kmeans-1m]="3 accelerated" [ward-dbscan]="1")
 log=${LOG:-$(mktemp)}; : > "$log"
 for r in $(seq 1 "$rounds"); do
   for b in silhouette kmeans-1m ward-dbscan; do

@@ -11,12 +11,18 @@ namespace SmartPulse.Analysis.Data;
 /// </summary>
 public static class CsvLoader
 {
-    /// <summary>Loads <paramref name="path"/> and returns just the frame.</summary>
+    /// <summary>
+    /// Loads <paramref name="path"/> and returns just the frame: the call for analysis code. Use <see cref="Read"/>
+    /// instead when you also want the load report (delimiter, inferred column types, missing-cell counts).
+    /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="CsvFormatException">The content is not valid (message names line and column).</exception>
     public static DataFrame Load(string path, CsvOptions? options = null) => Read(path, options).Frame;
 
-    /// <summary>Loads <paramref name="path"/> and reports delimiter, column types and missing counts.</summary>
+    /// <summary>
+    /// Loads <paramref name="path"/> and returns the frame together with the load report (delimiter, inferred column
+    /// types, missing cells): the call for profiling a file you do not know yet. <see cref="Load"/> returns only the frame.
+    /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="CsvFormatException">The content is not valid (message names line and column).</exception>
     public static LoadResult Read(string path, CsvOptions? options = null) => ColumnarReader.Read(path, options).ToLoadResult();

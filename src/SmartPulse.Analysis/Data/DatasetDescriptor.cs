@@ -28,10 +28,10 @@ public sealed record DatasetDescriptor(
     /// <summary>The reading options: declared delimiter, schema and id column.</summary>
     public CsvOptions Options => new() { Delimiter = Delimiter, Schema = Columns, IdColumn = IdColumn };
 
-    /// <summary>Loads the dataset as a typed frame.</summary>
+    /// <summary>Loads the dataset as a typed frame (as <see cref="CsvLoader.Load"/>; <see cref="Read"/> adds the load report).</summary>
     public DataFrame Load() => Read().Frame;
 
-    /// <summary>Loads the dataset with the load report (missing counts per column).</summary>
+    /// <summary>Loads the dataset with the load report: delimiter, column types, missing counts (as <see cref="CsvLoader.Read"/>; <see cref="Load"/> returns only the frame).</summary>
     public LoadResult Read() => CsvLoader.Read(Path, Options);
 
     /// <summary>The column spec named <paramref name="name"/>.</summary>

@@ -9,6 +9,9 @@ namespace SmartPulse.Analysis.Preparation;
 /// using MathNet.Numerics), flip signs so the largest-magnitude entry of each column of U is
 /// positive (scikit-learn's <c>svd_flip</c>), keep the first <see cref="Components"/> rows of Vᵀ.
 /// Explained variance = S²/(n − 1); ratio = that over the sum across all components.
+/// This is the estimator on a <see cref="FeatureMatrix"/> (e.g. a 2-D view of clusters); inside a
+/// <see cref="PreparationPipeline"/> use <see cref="PcaStep"/>, which fits this on the frame's columns and is saved with
+/// the pipeline.
 /// </summary>
 /// <param name="Components">Components to keep, 1 ≤ k ≤ min(rows, columns).</param>
 public sealed record Pca(int Components)

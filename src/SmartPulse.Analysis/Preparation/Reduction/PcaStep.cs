@@ -3,7 +3,11 @@ using SmartPulse.Analysis.Data;
 
 namespace SmartPulse.Analysis.Preparation;
 
-/// <summary>Options of the PCA pipeline step: project <see cref="Columns"/> onto <c>PC1..PCk</c> (see <see cref="Pca"/>).</summary>
+/// <summary>
+/// PCA as a step of a <see cref="PreparationPipeline"/>: projects the frame's <see cref="Columns"/> onto new columns
+/// <c>PC1..PCk</c>, so the projection is saved with the pipeline and applied to new rows. <see cref="Pca"/> is the
+/// estimator on a <see cref="Features.FeatureMatrix"/> (for a chart or an analysis outside a pipeline); this step uses it.
+/// </summary>
 /// <param name="Components">Components to keep.</param>
 /// <param name="Columns">The input columns; null = every numeric column at fit.</param>
 public sealed record PcaStep(int Components, IReadOnlyList<string>? Columns = null) : IPreparationStep
