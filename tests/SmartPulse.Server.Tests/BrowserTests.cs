@@ -84,6 +84,41 @@ public sealed class BrowserTests(ServerFixture fixture)
         Assert.Contains(requests, r => r.EndsWith("/assets/plotly.min.js", StringComparison.Ordinal));
     }
 
+    [ChromiumFact]
+    public async Task Bundled_mall_on_three_features_with_auto_k_draws_the_sweep_3d_and_pca_charts()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = Flags });
+        var page = await browser.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                problems.Add(m.Text);
+            }
+        };
+        page.PageError += (_, e) => problems.Add(e);
+        await page.GotoAsync(fixture.Server.Address.ToString());
+        await page.SelectOptionAsync("#dataset", "Mall_Customers.csv");
+        await page.ClickAsync("form[action='/app/bundled'] button");
+        await page.WaitForSelectorAsync("table.features");
+        foreach (var column in new[] { "Age", "Annual Income (k$)", "Spending Score (1-100)" })
+        {
+            await page.CheckAsync($"input[data-column='{column}']");
+        }
+
+        await page.CheckAsync("#auto");
+        Assert.Equal("auto", await page.TextContentAsync("#k-value"));
+        await page.ClickAsync("#run");
+        await page.WaitForSelectorAsync("#metric-silhouette", new PageWaitForSelectorOptions { Timeout = 120_000 });
+        Assert.Contains("k chosen automatically", await page.ContentAsync());
+        await page.WaitForFunctionAsync("() => Array.from(document.querySelectorAll('div.chart')).every(d => d.querySelector('.main-svg'))", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        Assert.Equal(6, await page.EvaluateAsync<int>("() => document.querySelectorAll('div.chart .main-svg').length > 0 ? document.querySelectorAll('div.chart').length : 0"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory(), "serve-mall-auto-3d.png"), FullPage = true });
+        Assert.Empty(problems);
+    }
+
     private static string ScreenshotDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
