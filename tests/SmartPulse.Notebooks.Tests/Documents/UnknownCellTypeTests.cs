@@ -41,8 +41,8 @@ public sealed class UnknownCellTypeTests
     public async Task TheRunnerDoesNotExecuteItAndKeepsIt()
     {
         var source = IpynbFormat.Read(Notebook(SqlCell + """,{"cell_type":"code","id":"c","metadata":{},"execution_count":null,"outputs":[],"source":["1+1"]}"""));
-        var result = await NotebookRunner.RunAsync(source, new NotebookRunOptions());
-        Assert.True(result.Succeeded, result.FirstFailure?.Error);
+        var result = await NotebookRunner.RunAsync(source, await TestKernel.With(new NotebookRunOptions()));
+        Assert.True(result.Succeeded, result.FirstFailure?.Error ?? result.Error);
         Assert.Single(result.Cells);
         var written = JsonNode.Parse(IpynbFormat.Write(result.Notebook))!["cells"]![0]!;
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(SqlCell), written), written.ToJsonString());
