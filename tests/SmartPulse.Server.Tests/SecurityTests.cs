@@ -71,7 +71,11 @@ public sealed class SecurityTests(ServerFixture fixture)
         await using var server = await ServerFixture.Start(new ServerOptions { Port = 0, Models = [fixture.ModelPath], MaxApiBodyBytes = 2048 });
         using var client = fixture.Client(server);
         var csv = await File.ReadAllTextAsync(Datasets.Mall.Path);
-        var problem = await ApiTests.Problem(await client.PostAsync("/api/score", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.RequestEntityTooLarge);
+        // Expect: 100-continue lets the server refuse by Content-Length before the body is sent (without it the
+        // client may still be writing when the refusal closes the connection, and never read the answer).
+        using var declared = new HttpRequestMessage(HttpMethod.Post, "/api/score") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        declared.Headers.ExpectContinue = true;
+        var problem = await ApiTests.Problem(await client.SendAsync(declared), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("2048", problem.GetProperty("detail").GetString());
 
         // Without a Content-Length the limit still holds while streaming.
