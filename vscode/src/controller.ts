@@ -126,8 +126,25 @@ export class SmartPulseController implements vscode.Disposable {
     const outputs: vscode.NotebookCellOutput[] = [];
     const byDisplayId = new Map<string, vscode.NotebookCellOutput>();
     let chain = Promise.resolve();
+    let clearOnNext = false;
+    const clear = async () => {
+      outputs.length = 0;
+      byDisplayId.clear();
+      await execution.clearOutput();
+    };
+    // ClearOutput() / Console.Clear() in the cell: now, or (wait) when the next output arrives.
+    const onClear = (wait: boolean) => {
+      chain = chain.then(async () => {
+        if (wait) clearOnNext = true;
+        else await clear();
+      });
+    };
     const onOutput = (o: KernelOutput, update: boolean) => {
       chain = chain.then(async () => {
+        if (clearOnNext && !update) {
+          clearOnNext = false;
+          await clear();
+        }
         const shown = toCellOutput(o);
         const previous = o.display_id ? byDisplayId.get(o.display_id) : undefined;
         if (update && previous) {
@@ -147,7 +164,7 @@ export class SmartPulseController implements vscode.Disposable {
     };
 
     try {
-      const result = await client.execute(cell.document.getText(), kernel, onOutput, `cell ${cell.index + 1}`);
+      const result = await client.execute(cell.document.getText(), kernel, onOutput, `cell ${cell.index + 1}`, onClear);
       await chain;
       if (result.executionCount > 0) execution.executionOrder = result.executionCount;
       execution.end(result.status === 'ok', Date.now());

@@ -50,7 +50,7 @@ export class KernelRpcError extends Error {
   }
 }
 
-interface Pending { resolve(value: unknown): void; reject(error: Error): void; onOutput?: (o: KernelOutput, update: boolean) => void }
+interface Pending { resolve(value: unknown): void; reject(error: Error): void; onOutput?: (o: KernelOutput, update: boolean) => void; onClear?: (wait: boolean) => void }
 
 export class KernelClient extends EventEmitter {
   private readonly child: ChildProcessWithoutNullStreams;
@@ -81,8 +81,8 @@ export class KernelClient extends EventEmitter {
   initialize(): Promise<InitializeResult> { return this.request('initialize', {}) as Promise<InitializeResult>; }
 
   /** Runs a cell; outputs arrive through `onOutput` (update = an update of an earlier display_id) before the promise resolves. */
-  execute(code: string, kernelName: string, onOutput: (output: KernelOutput, update: boolean) => void, cellName?: string): Promise<ExecuteResult> {
-    return this.request('execute', { code, kernelName, cellName }, onOutput) as Promise<ExecuteResult>;
+  execute(code: string, kernelName: string, onOutput: (output: KernelOutput, update: boolean) => void, cellName?: string, onClear?: (wait: boolean) => void): Promise<ExecuteResult> {
+    return this.request('execute', { code, kernelName, cellName }, onOutput, onClear) as Promise<ExecuteResult>;
   }
 
   interrupt(): Promise<{ interrupted: boolean }> { return this.request('interrupt', {}) as Promise<{ interrupted: boolean }>; }
@@ -112,11 +112,11 @@ export class KernelClient extends EventEmitter {
     if (!this.exited) this.child.kill('SIGKILL');
   }
 
-  private request(method: string, params: object, onOutput?: Pending['onOutput']): Promise<unknown> {
+  private request(method: string, params: object, onOutput?: Pending['onOutput'], onClear?: Pending['onClear']): Promise<unknown> {
     if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onOutput });
+      this.pending.set(id, { resolve, reject, onOutput, onClear });
       this.child.stdin.write(JSON.stringify({ jsonrpc: '2.0', id, method, params }) + '\n');
     });
   }
@@ -128,7 +128,7 @@ export class KernelClient extends EventEmitter {
       const line = this.buffer.slice(0, newline);
       this.buffer = this.buffer.slice(newline + 1);
       if (line.trim().length === 0) continue;
-      let message: { id?: number; method?: string; params?: { executionId?: number; output?: KernelOutput }; result?: unknown; error?: { code: number; message: string } };
+      let message: { id?: number; method?: string; params?: { executionId?: number; output?: KernelOutput; wait?: boolean }; result?: unknown; error?: { code: number; message: string } };
       try {
         message = JSON.parse(line);
       } catch {
@@ -138,6 +138,11 @@ export class KernelClient extends EventEmitter {
       if (message.method === 'output' || message.method === 'updateDisplay') {
         const target = message.params?.executionId !== undefined ? this.pending.get(message.params.executionId) : undefined;
         if (target?.onOutput && message.params?.output) target.onOutput(message.params.output, message.method === 'updateDisplay');
+        continue;
+      }
+      if (message.method === 'clearOutput') {
+        const target = message.params?.executionId !== undefined ? this.pending.get(message.params.executionId) : undefined;
+        target?.onClear?.(message.params?.wait === true);
         continue;
       }
       if (typeof message.id === 'number' && this.pending.has(message.id)) {

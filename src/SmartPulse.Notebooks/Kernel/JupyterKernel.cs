@@ -644,153 +644,51 @@ public sealed class JupyterKernel : IDisposable
     private sealed record Outgoing(KernelSocket Channel, List<byte[]> Frames, bool Stop);
 
     /// <summary>Publishes a cell's outputs on iopub as they are produced, coalescing console writes.</summary>
-    private sealed class IOPubObserver : ICellOutputObserver
+    private sealed class IOPubObserver(JupyterKernel kernel, JupyterMessage parent, bool silent, TimeSpan flushInterval)
+        : CoalescingOutputObserver(flushInterval, silent)
     {
-        private readonly JupyterKernel _kernel;
-        private readonly JupyterMessage _parent;
-        private readonly bool _silent;
-        private readonly TimeSpan _flushInterval;
-        private readonly object _gate = new();
-        private readonly StringBuilder _buffer = new();
-        private readonly Timer _timer;
-        private string? _bufferName;
-        private bool _timerArmed;
-        private bool _completed;
+        protected override void SendStream(string name, string text) =>
+            kernel.Publish("stream", new JsonObject { ["name"] = name, ["text"] = text }, parent);
 
-        public IOPubObserver(JupyterKernel kernel, JupyterMessage parent, bool silent, TimeSpan flushInterval)
+        protected override void SendOutput(CellOutput output)
         {
-            _kernel = kernel;
-            _parent = parent;
-            _silent = silent;
-            _flushInterval = flushInterval;
-            _timer = new Timer(_ => Flush(), null, Timeout.Infinite, Timeout.Infinite);
-        }
-
-        public void OnOutput(CellOutput output)
-        {
-            if (_silent)
+            switch (output.OutputType)
             {
-                return;
-            }
-
-            lock (_gate)
-            {
-                if (output.OutputType == CellOutput.StreamType)
-                {
-                    if (_bufferName is not null && _bufferName != output.Name)
+                case CellOutput.DisplayDataType:
+                    var display = new JsonObject { ["data"] = output.Data.DeepClone(), ["metadata"] = output.Metadata.DeepClone() };
+                    display["transient"] = output.DisplayId is null ? new JsonObject() : new JsonObject { ["display_id"] = output.DisplayId };
+                    kernel.Publish("display_data", display, parent);
+                    break;
+                case CellOutput.ExecuteResultType:
+                    var data = (JsonObject)output.Data.DeepClone();
+                    data["text/plain"] ??= output.PlainText() ?? "";
+                    kernel.Publish("execute_result", new JsonObject
                     {
-                        FlushLocked();
-                    }
-
-                    _bufferName = output.Name;
-                    _buffer.Append(output.Text);
-                    if (_completed)
+                        ["execution_count"] = output.ExecutionCount ?? 0,
+                        ["data"] = data,
+                        ["metadata"] = output.Metadata.DeepClone(),
+                    }, parent);
+                    break;
+                case CellOutput.ErrorType:
+                    kernel.Publish("error", new JsonObject
                     {
-                        // Written by a thread the cell left running: publish at once.
-                        FlushLocked();
-                    }
-                    else if (!_timerArmed)
-                    {
-                        _timerArmed = true;
-                        _timer.Change(_flushInterval, Timeout.InfiniteTimeSpan);
-                    }
-
-                    return;
-                }
-
-                FlushLocked();
-                switch (output.OutputType)
-                {
-                    case CellOutput.DisplayDataType:
-                        var display = new JsonObject { ["data"] = output.Data.DeepClone(), ["metadata"] = output.Metadata.DeepClone() };
-                        display["transient"] = output.DisplayId is null ? new JsonObject() : new JsonObject { ["display_id"] = output.DisplayId };
-                        _kernel.Publish("display_data", display, _parent);
-                        break;
-                    case CellOutput.ExecuteResultType:
-                        var data = (JsonObject)output.Data.DeepClone();
-                        data["text/plain"] ??= output.PlainText() ?? "";
-                        _kernel.Publish("execute_result", new JsonObject
-                        {
-                            ["execution_count"] = output.ExecutionCount ?? 0,
-                            ["data"] = data,
-                            ["metadata"] = output.Metadata.DeepClone(),
-                        }, _parent);
-                        break;
-                    case CellOutput.ErrorType:
-                        _kernel.Publish("error", new JsonObject
-                        {
-                            ["ename"] = output.ErrorName ?? "Error",
-                            ["evalue"] = output.ErrorValue ?? "",
-                            ["traceback"] = new JsonArray([.. output.Traceback.Select(t => JsonValue.Create(t))]),
-                        }, _parent);
-                        break;
-                }
+                        ["ename"] = output.ErrorName ?? "Error",
+                        ["evalue"] = output.ErrorValue ?? "",
+                        ["traceback"] = new JsonArray([.. output.Traceback.Select(t => JsonValue.Create(t))]),
+                    }, parent);
+                    break;
             }
         }
 
-        public void OnDisplayUpdated(CellOutput output)
-        {
-            if (_silent || output.DisplayId is null)
+        protected override void SendDisplayUpdate(CellOutput output) =>
+            kernel.Publish("update_display_data", new JsonObject
             {
-                return;
-            }
+                ["data"] = output.Data.DeepClone(),
+                ["metadata"] = output.Metadata.DeepClone(),
+                ["transient"] = new JsonObject { ["display_id"] = output.DisplayId },
+            }, parent);
 
-            lock (_gate)
-            {
-                FlushLocked();
-                _kernel.Publish("update_display_data", new JsonObject
-                {
-                    ["data"] = output.Data.DeepClone(),
-                    ["metadata"] = output.Metadata.DeepClone(),
-                    ["transient"] = new JsonObject { ["display_id"] = output.DisplayId },
-                }, _parent);
-            }
-        }
-
-        public void OnClearOutput(bool wait)
-        {
-            if (_silent)
-            {
-                return;
-            }
-
-            lock (_gate)
-            {
-                FlushLocked();
-                _kernel.Publish("clear_output", new JsonObject { ["wait"] = wait }, _parent);
-            }
-        }
-
-        public void Complete()
-        {
-            lock (_gate)
-            {
-                _completed = true;
-                FlushLocked();
-            }
-
-            _timer.Dispose();
-        }
-
-        private void Flush()
-        {
-            lock (_gate)
-            {
-                FlushLocked();
-            }
-        }
-
-        private void FlushLocked()
-        {
-            _timerArmed = false;
-            if (_buffer.Length == 0 || _bufferName is null)
-            {
-                return;
-            }
-
-            _kernel.Publish("stream", new JsonObject { ["name"] = _bufferName, ["text"] = _buffer.ToString() }, _parent);
-            _buffer.Clear();
-            _bufferName = null;
-        }
+        protected override void SendClearOutput(bool wait) =>
+            kernel.Publish("clear_output", new JsonObject { ["wait"] = wait }, parent);
     }
 }

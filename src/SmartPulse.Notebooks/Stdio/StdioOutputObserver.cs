@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using SmartPulse.Notebooks.Documents;
 using SmartPulse.Notebooks.Execution;
@@ -6,30 +5,14 @@ using SmartPulse.Notebooks.Execution;
 namespace SmartPulse.Notebooks.Stdio;
 
 /// <summary>
-/// Sends a cell's outputs as <c>output</c> / <c>updateDisplay</c> notifications while it runs,
-/// coalescing console writes like the Jupyter kernel's iopub publisher. Each output is an nbformat
-/// output object (strings unsplit) tagged with the <c>executionId</c> of its request.
+/// Sends a cell's outputs as <c>output</c> / <c>updateDisplay</c> / <c>clearOutput</c> notifications
+/// while it runs, coalescing console writes like the Jupyter kernel's iopub publisher (both are a
+/// <see cref="CoalescingOutputObserver"/>). Each output is an nbformat output object (strings
+/// unsplit) tagged with the <c>executionId</c> of its request.
 /// </summary>
-internal sealed class StdioOutputObserver : ICellOutputObserver
+internal sealed class StdioOutputObserver(JsonRpcChannel channel, JsonNode? executionId, TimeSpan flushInterval)
+    : CoalescingOutputObserver(flushInterval)
 {
-    private readonly JsonRpcChannel _channel;
-    private readonly JsonNode? _executionId;
-    private readonly TimeSpan _flushInterval;
-    private readonly object _gate = new();
-    private readonly StringBuilder _buffer = new();
-    private readonly Timer _timer;
-    private string? _bufferName;
-    private bool _timerArmed;
-    private bool _completed;
-
-    public StdioOutputObserver(JsonRpcChannel channel, JsonNode? executionId, TimeSpan flushInterval)
-    {
-        _channel = channel;
-        _executionId = executionId;
-        _flushInterval = flushInterval;
-        _timer = new Timer(_ => Flush(), null, Timeout.Infinite, Timeout.Infinite);
-    }
-
     /// <summary>The nbformat shape of <paramref name="output"/> (multi-line strings kept whole), with <c>display_id</c> when it has one.</summary>
     /// <param name="output">The output.</param>
     /// <returns>A new JSON object.</returns>
@@ -68,84 +51,16 @@ internal sealed class StdioOutputObserver : ICellOutputObserver
         return obj;
     }
 
-    public void OnOutput(CellOutput output)
-    {
-        lock (_gate)
-        {
-            if (output.OutputType == CellOutput.StreamType)
-            {
-                if (_bufferName is not null && _bufferName != output.Name)
-                {
-                    FlushLocked();
-                }
+    protected override void SendStream(string name, string text) =>
+        Send("output", new JsonObject { ["output_type"] = CellOutput.StreamType, ["name"] = name, ["text"] = text });
 
-                _bufferName = output.Name;
-                _buffer.Append(output.Text);
-                if (_completed)
-                {
-                    FlushLocked();
-                }
-                else if (!_timerArmed)
-                {
-                    _timerArmed = true;
-                    _timer.Change(_flushInterval, Timeout.InfiniteTimeSpan);
-                }
+    protected override void SendOutput(CellOutput output) => Send("output", ToJson(output));
 
-                return;
-            }
+    protected override void SendDisplayUpdate(CellOutput output) => Send("updateDisplay", ToJson(output));
 
-            FlushLocked();
-            Send("output", ToJson(output));
-        }
-    }
-
-    public void OnDisplayUpdated(CellOutput output)
-    {
-        if (output.DisplayId is null)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            FlushLocked();
-            Send("updateDisplay", ToJson(output));
-        }
-    }
-
-    /// <summary>Sends what is buffered; later console writes (from threads the cell left running) go out at once.</summary>
-    public void Complete()
-    {
-        lock (_gate)
-        {
-            _completed = true;
-            FlushLocked();
-        }
-
-        _timer.Dispose();
-    }
-
-    private void Flush()
-    {
-        lock (_gate)
-        {
-            FlushLocked();
-        }
-    }
-
-    private void FlushLocked()
-    {
-        _timerArmed = false;
-        if (_buffer.Length == 0 || _bufferName is null)
-        {
-            return;
-        }
-
-        Send("output", new JsonObject { ["output_type"] = CellOutput.StreamType, ["name"] = _bufferName, ["text"] = _buffer.ToString() });
-        _buffer.Clear();
-        _bufferName = null;
-    }
+    protected override void SendClearOutput(bool wait) =>
+        channel.Notify("clearOutput", new JsonObject { ["executionId"] = executionId?.DeepClone(), ["wait"] = wait });
 
     private void Send(string method, JsonObject output) =>
-        _channel.Notify(method, new JsonObject { ["executionId"] = _executionId?.DeepClone(), ["output"] = output });
+        channel.Notify(method, new JsonObject { ["executionId"] = executionId?.DeepClone(), ["output"] = output });
 }

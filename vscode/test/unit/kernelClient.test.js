@@ -41,6 +41,20 @@ test('execute streams outputs, keeps state, and lists variables', { skip, timeou
   }
 });
 
+test('Console.Clear() in a cell sends clearOutput between the outputs it separates', { skip, timeout: 120000 }, async () => {
+  const client = new KernelClient('dotnet', [dll]);
+  try {
+    await client.initialize();
+    const events = [];
+    const result = await client.execute('Console.WriteLine("before");\nConsole.Clear();\nConsole.WriteLine("after");', 'csharp',
+      (o) => events.push(o.text), undefined, (wait) => events.push(`clear(${wait})`));
+    assert.equal(result.status, 'ok');
+    assert.deepEqual(events, ['before\n', 'clear(false)', 'after\n']);
+  } finally {
+    await client.shutdown();
+  }
+});
+
 test('interrupt stops an endless loop and the session goes on', { skip, timeout: 120000 }, async () => {
   const client = new KernelClient('dotnet', [dll]);
   try {
