@@ -5,8 +5,8 @@ import * as os from 'os';
 import * as path from 'path';
 
 export const settingName = 'smartpulse.enginePath';
-export const installCommand = 'dotnet tool install --global SmartPulse.Cli';
-export const updateCommand = 'dotnet tool update --global SmartPulse.Cli';
+export const installCommand = 'dotnet tool install --global SmartPulse.Cli --prerelease';
+export const updateCommand = 'dotnet tool update --global SmartPulse.Cli --prerelease';
 
 export interface EngineCommand {
   command: string;

@@ -321,7 +321,7 @@ async function main() {
         const t = [...document.querySelectorAll('.notifications-toasts .notification-toast')].find((e) => (e.textContent ?? '').includes('/nonexistent/smartpulse'));
         return t ? t.textContent : undefined;
       }), 60000);
-      assert(toast.includes('smartpulse.enginePath') && toast.includes('dotnet tool install --global SmartPulse.Cli'), `notification: ${toast}`);
+      assert(toast.includes('smartpulse.enginePath') && toast.includes('dotnet tool install --global SmartPulse.Cli --prerelease'), `notification: ${toast}`);
       await page.screenshot({ path: path.join(shots, 'engine-missing.png') });
     } finally {
       fs.rmSync(path.dirname(folderSettings), { recursive: true, force: true });

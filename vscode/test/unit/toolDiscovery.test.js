@@ -27,5 +27,5 @@ test('then PATH, then a local tool manifest, then ~/.dotnet/tools', () => {
 });
 
 test('nothing found: the message says where it looked and gives the exact install command', () => {
-  assert.throws(() => findEngine(env([])), (e) => e.message.includes('dotnet tool install --global SmartPulse.Cli') && e.message.includes('/home/u/.dotnet/tools') && e.message.includes('smartpulse.enginePath'));
+  assert.throws(() => findEngine(env([])), (e) => e.message.includes('dotnet tool install --global SmartPulse.Cli --prerelease') && e.message.includes('/home/u/.dotnet/tools') && e.message.includes('smartpulse.enginePath'));
 });
