@@ -10,7 +10,8 @@ namespace SmartPulse.Benchmarks.Scale;
 /// process under <c>/usr/bin/time -v</c> (wall time and peak RSS), run <c>--runs</c> times; medians are
 /// printed with the ratios and both inertias. Needs the Release CLI
 /// (<c>dotnet build -c Release src/SmartPulse.Cli</c>) and Debian's <c>/usr/bin/python3</c> with pandas and scikit-learn.
-/// Usage: <c>scale [--rows 5000000] [--cols 10] [--runs 3] [--dir /tmp/smartpulse-scale] [--only profile|segment] [--keep]</c>.
+/// Usage: <c>scale [--rows 5000000] [--cols 10] [--runs 3] [--dir /tmp/smartpulse-scale] [--only profile|segment|minibatch] [--keep]</c>.
+/// <c>minibatch</c> compares <c>segment --mini-batch 1024 --restarts 1</c> with scikit-learn's <c>MiniBatchKMeans(batch_size=1024, n_init=1)</c>.
 /// </summary>
 public sealed class ScaleBenchmark : IBenchmark
 {
@@ -53,6 +54,14 @@ public sealed class ScaleBenchmark : IBenchmark
             Compare("segment k=8, 1 start",
                 () => Measured.Run("dotnet", cli, "segment", file, "--features", features, "--k", "8", "--restarts", "1", "--json"),
                 () => Measured.Run("/usr/bin/python3", Path.Combine(python, "scale_segment.py"), file, "8"),
+                runs, @"""inertia"":\s*([-0-9.eE+]+)|inertia ([-0-9.eE+]+)");
+        }
+
+        if (only is "all" or "minibatch")
+        {
+            Compare("mini-batch k=8, 1024",
+                () => Measured.Run("dotnet", cli, "segment", file, "--features", features, "--k", "8", "--restarts", "1", "--mini-batch", "1024", "--json"),
+                () => Measured.Run("/usr/bin/python3", Path.Combine(python, "scale_segment.py"), file, "8", "minibatch", "1024"),
                 runs, @"""inertia"":\s*([-0-9.eE+]+)|inertia ([-0-9.eE+]+)");
         }
 

@@ -27,7 +27,8 @@ public static class ColumnarSegmenter
     /// <param name="options">Features, k (null = k sweep), scaling, restarts, seed. Only KMeans is supported here.</param>
     /// <param name="sweepSample">Rows drawn (seeded) for the k sweep when k is automatic; null = <see cref="DefaultSweepSample"/>.</param>
     /// <exception cref="ArgumentException">Unknown, non-numeric (with file, line and value) or all-missing feature; k out of range; constant data.</exception>
-    public static ColumnarSegmentation Fit(ColumnarTable table, SegmentationOptions options, int? sweepSample = null)
+    /// <param name="miniBatch">Batch size for mini-batch k-means (scikit-learn's MiniBatchKMeans, <see cref="MiniBatchKMeansOptions"/> defaults otherwise); null = exact Lloyd.</param>
+    public static ColumnarSegmentation Fit(ColumnarTable table, SegmentationOptions options, int? sweepSample = null, int? miniBatch = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(options);
@@ -106,9 +107,23 @@ public static class ColumnarSegmenter
             }
         }
 
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["k"] = k.ToString(CultureInfo.InvariantCulture),
+            ["restarts"] = options.Restarts.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
+            ["engine"] = KMeansEngine.Accelerated.ToString(),
+        };
         LloydResult? best = null;
         var tolerance = kmeans.Tolerance * core.MeanVariance;
-        for (var r = 0; r < options.Restarts; r++)
+        if (miniBatch is { } batchSize)
+        {
+            best = MiniBatchKMeans.Fit(matrix, n, d, new MiniBatchKMeansOptions { K = k, BatchSize = batchSize, Restarts = options.Restarts, Seed = options.Seed }, out var batchSteps);
+            parameters["mini_batch"] = batchSize.ToString(CultureInfo.InvariantCulture);
+            warnings.Add($"Mini-batch k-means: {batchSteps} steps of {batchSize} rows.");
+        }
+
+        for (var r = 0; r < options.Restarts && miniBatch is null; r++)
         {
             var init = core.KMeansPlusPlus(k, new Random(KMeans.RestartSeed(options.Seed, r)));
             var run = core.Lloyd(init, k, kmeans.MaxIterations, tolerance);
@@ -125,13 +140,6 @@ public static class ColumnarSegmenter
             sizes[l]++;
         }
 
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["k"] = k.ToString(CultureInfo.InvariantCulture),
-            ["restarts"] = options.Restarts.ToString(CultureInfo.InvariantCulture),
-            ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
-            ["engine"] = KMeansEngine.Accelerated.ToString(),
-        };
         if (!best.Converged)
         {
             warnings.Add($"The best restart stopped at {best.Iterations} iterations before labels stopped changing.");

@@ -15,9 +15,9 @@ internal static class SegmentColumnar
     /// <summary>KMeans on more rows than this takes the columnar path (smaller files keep the DataFrame path and its exact metrics).</summary>
     public const int ColumnarFromRows = 200_000;
 
-    public static int Run(ColumnarTable table, CsvOptions csv, SegmentationOptions options, int? sample, string? output, string? modelPath, bool force, bool json, CliConsole console)
+    public static int Run(ColumnarTable table, CsvOptions csv, SegmentationOptions options, int? sample, int? miniBatch, string? output, string? modelPath, bool force, bool json, CliConsole console)
     {
-        var run = ColumnarSegmenter.Fit(table, options, sample);
+        var run = ColumnarSegmenter.Fit(table, options, sample, miniBatch);
         if (output is not null)
         {
             StreamedSegmentExport.Write(table, csv, run.Model, run.Result.Labels, output, force);

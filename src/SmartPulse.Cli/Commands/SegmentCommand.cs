@@ -40,10 +40,11 @@ public static class SegmentCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object (k, inertia, silhouette, calinski_harabasz, davies_bouldin, sizes, centroids); errors too, as {error, file, line, column, hint}." };
         var force = new Option<bool>("--force") { Description = "Replace a read-only --out or --model file." };
         var sample = new Option<int?>("--sample") { Description = $"Rows drawn (seeded) for the k sweep with --k auto; also sends KMeans to the columnar path. Default above {SegmentColumnar.ColumnarFromRows:N0} rows: {ColumnarSegmenter.DefaultSweepSample:N0}." };
+        var miniBatch = new Option<int?>("--mini-batch") { Description = "Mini-batch k-means with this batch size (scikit-learn's MiniBatchKMeans, e.g. 1024) instead of exact Lloyd; for very large files." };
         var data = new DataOptions();
         var command = new Command("segment", "Segment the customers of a file: prepare, cluster, evaluate; export segments and the model.")
         {
-            file, features, k, algorithm, scale, restarts, seed, eps, minPoints, output, model, json, force, sample,
+            file, features, k, algorithm, scale, restarts, seed, eps, minPoints, output, model, json, force, sample, miniBatch,
         };
         data.AddTo(command);
         command.SetAction(p =>
@@ -60,13 +61,13 @@ public static class SegmentCommand
 
             return Run(
                 p.GetValue(file)!, p.GetValue(features)!, p.GetValue(k)!, p.GetValue(algorithm)!, p.GetValue(scale)!, p.GetValue(restarts),
-                p.GetValue(seed), p.GetValue(eps), p.GetValue(minPoints), new Outputs(p.GetValue(output), p.GetValue(model), p.GetValue(force)), p.GetValue(json), console, csv, p.GetValue(sample));
+                p.GetValue(seed), p.GetValue(eps), p.GetValue(minPoints), new Outputs(p.GetValue(output), p.GetValue(model), p.GetValue(force)), p.GetValue(json), console, csv, p.GetValue(sample), p.GetValue(miniBatch));
         });
         return command;
     }
 
     private static int Run(string file, string features, string k, string algorithm, string scale, int restarts, int seed, double eps, int minPoints,
-        Outputs outputs, bool json, CliConsole console, CsvOptions csv, int? sample)
+        Outputs outputs, bool json, CliConsole console, CsvOptions csv, int? sample, int? miniBatch)
     {
         var (output, modelPath, force) = outputs;
         int? kValue = null;
@@ -117,9 +118,9 @@ public static class SegmentCommand
                 throw new ArgumentException(ColumnarTable.NotNumericMessage(table.SourcePath, text));
             }
 
-            if (options.Algorithm == SegmentationAlgorithm.KMeans && (table.Rows > SegmentColumnar.ColumnarFromRows || sample is not null))
+            if (options.Algorithm == SegmentationAlgorithm.KMeans && (table.Rows > SegmentColumnar.ColumnarFromRows || sample is not null || miniBatch is not null))
             {
-                return SegmentColumnar.Run(table, csv, options, sample, output, modelPath, force, json, console);
+                return SegmentColumnar.Run(table, csv, options, sample, miniBatch, output, modelPath, force, json, console);
             }
 
             var frame = ColumnarReader.Read(file, csv).ToDataFrame();
