@@ -18,13 +18,6 @@ public sealed class FittedPipeline
     /// <summary>The current format version.</summary>
     public const int FormatVersion = 1;
 
-    private static readonly JsonSerializerOptions _json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     internal FittedPipeline(IReadOnlyList<FittedStep> steps, IReadOnlyList<string> requiredInputs, IReadOnlyList<string> featureNames)
     {
         Steps = steps;
@@ -80,7 +73,13 @@ public sealed class FittedPipeline
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        JsonSerializer.Serialize(stream, new Document(Format, FormatVersion, RequiredInputs, FeatureNames, Steps), _json);
+        var unknown = Steps.Select(step => step.GetType()).FirstOrDefault(t => t.Assembly != typeof(FittedStep).Assembly && !StepRegistry.Registered.Values.Contains(t));
+        if (unknown is not null)
+        {
+            throw new NotSupportedException($"The pipeline holds a {unknown.FullName} step, which is not registered for saving. Call StepRegistry.Register<{unknown.Name}>(\"a-name\") once before saving and loading.");
+        }
+
+        JsonSerializer.Serialize(stream, new Document(Format, FormatVersion, RequiredInputs, FeatureNames, Steps), StepRegistry.JsonOptions());
     }
 
     /// <summary>
@@ -99,11 +98,11 @@ public sealed class FittedPipeline
         Document? doc;
         try
         {
-            doc = JsonSerializer.Deserialize<Document>(stream, _json);
+            doc = JsonSerializer.Deserialize<Document>(stream, StepRegistry.JsonOptions());
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"Not a valid SmartPulse pipeline: {ex.Message}", ex);
+            throw new InvalidDataException($"Not a valid SmartPulse pipeline: {ex.Message} (a step of your own must be registered with StepRegistry.Register before loading).", ex);
         }
 
         if (doc is null || doc.Format != Format)
