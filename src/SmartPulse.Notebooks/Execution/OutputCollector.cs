@@ -15,13 +15,15 @@ internal sealed class OutputCollector
     private readonly List<CellOutput> _outputs = [];
     private readonly ICellOutputObserver? _observer;
     private readonly int _executionCount;
+    private readonly string _idPrefix;
     private int _displays;
     private bool _closed;
     private bool _clearPending;
 
-    public OutputCollector(int executionCount, ICellOutputObserver? observer, CancellationToken cellToken = default)
+    public OutputCollector(int executionCount, ICellOutputObserver? observer, CancellationToken cellToken = default, string idPrefix = "display")
     {
         _executionCount = executionCount;
+        _idPrefix = idPrefix;
         _observer = observer;
         CellToken = cellToken;
     }
@@ -78,7 +80,7 @@ internal sealed class OutputCollector
 
             ClearIfPending();
             _displays++;
-            var output = new CellOutput(CellOutput.DisplayDataType) { Data = data, DisplayId = $"display-{_executionCount}-{_displays}" };
+            var output = new CellOutput(CellOutput.DisplayDataType) { Data = data, DisplayId = $"{_idPrefix}-{_executionCount}-{_displays}" };
             _outputs.Add(output);
             _observer?.OnOutput(output.Clone());
             return output.DisplayId;

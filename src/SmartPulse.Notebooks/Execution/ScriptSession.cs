@@ -15,8 +15,9 @@ namespace SmartPulse.Notebooks.Execution;
 
 /// <summary>
 /// One C# script session (Roslyn scripting): cells run in order and later cells see earlier
-/// cells' variables, types and references. This is the single execution path of the engine: the
-/// headless runner and the Jupyter kernel both call <see cref="ExecuteAsync"/>.
+/// cells' variables, types and references. It is the <c>csharp</c> subkernel of
+/// <see cref="Kernels.CompositeKernel"/>, the engine's single execution entry that the headless runner
+/// and the Jupyter kernel both call.
 /// <para>
 /// Per cell: directives are resolved (<see cref="DirectiveParser"/>, <see cref="PackageResolver"/>),
 /// the rest is compiled as a submission and run. Outputs: trailing expression → <c>execute_result</c>
@@ -190,7 +191,55 @@ public sealed class ScriptSession : IDisposable
 
         try
         {
-            return await ExecuteCoreAsync(code, observer, timeout, cellName, cancellationToken).ConfigureAwait(false);
+            return await ExecuteCoreAsync(code, observer, timeout, cellName, ExecutionCount + 1, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Runs one cell under an execution count chosen by the caller (the composite kernel's counter).</summary>
+    internal async Task<CellExecutionResult> ExecuteWithCountAsync(string code, ICellOutputObserver? observer, TimeSpan? timeout, string? cellName, int executionCount, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ExecuteCoreAsync(code, observer, timeout, cellName, executionCount, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Declares (or redeclares) the variable <paramref name="name"/> holding <paramref name="value"/>,
+    /// typed as the value's runtime type when that type is public (else its nearest public base type),
+    /// through a hidden submission that produces no output and does not advance the execution count.
+    /// </summary>
+    internal async Task SetVariableAsync(string name, object? value, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!SyntaxFacts.IsValidIdentifier(name) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None)
+        {
+            throw new Kernels.MagicException($"'{name}' is not a valid C# variable name; use letters, digits and '_' (not starting with a digit, not a keyword).");
+        }
+        var type = Kernels.CSharpTypeName.PublicType(value?.GetType());
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var assembly in Kernels.CSharpTypeName.Assemblies(type))
+            {
+                AddHostAssembly(assembly);
+            }
+            var ticket = Kernels.VariableHandoff.Put(value);
+            var code = $"{Kernels.CSharpTypeName.Of(type)} {name} = ({Kernels.CSharpTypeName.Of(type)})global::SmartPulse.Notebooks.Kernels.VariableHandoff.Take({ticket});";
+            var options = _scriptOptions.WithFilePath("#!set");
+            _state = _state is null
+                ? await CSharpScript.Create(code, options, typeof(NotebookGlobals), _loader).RunAsync(_globals, cancellationToken).ConfigureAwait(false)
+                : await _state.ContinueWithAsync(code, options, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -203,10 +252,11 @@ public sealed class ScriptSession : IDisposable
         ICellOutputObserver? observer,
         TimeSpan? timeout,
         string? cellName,
+        int executionCount,
         CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var count = ++ExecutionCount;
+        var count = ExecutionCount = executionCount;
         var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var collector = new OutputCollector(count, observer, cellCancellation.Token);
         CellExecutionResult Finish(CellStatus status)

@@ -7,12 +7,13 @@ using NetMQ;
 using NetMQ.Sockets;
 using SmartPulse.Notebooks.Documents;
 using SmartPulse.Notebooks.Execution;
+using SmartPulse.Notebooks.Kernels;
 
 namespace SmartPulse.Notebooks.Kernel;
 
 /// <summary>
 /// A Jupyter kernel for C# (messaging protocol 5.3 over NetMQ). It runs cells in one
-/// <see cref="ScriptSession"/>, the engine's single execution path, and publishes their outputs as
+/// <see cref="CompositeKernel"/>, the engine's single execution entry, and publishes their outputs as
 /// they are produced.
 /// <para>
 /// Sockets: shell, control and stdin are ROUTER sockets, iopub a PUB socket, heartbeat an echo
@@ -40,7 +41,7 @@ public sealed class JupyterKernel : IDisposable
     private readonly NetMQQueue<Outgoing> _outgoing = new();
     private readonly TaskCompletionSource<KernelExit> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _executionGate = new();
-    private readonly ScriptSession _scriptSession;
+    private readonly CompositeKernel _kernel;
     private readonly CSharpLanguageService _language;
     private readonly KernelInput _input;
     private readonly ReplayGuard _replays = new();
@@ -61,9 +62,9 @@ public sealed class JupyterKernel : IDisposable
         _options = options ?? new JupyterKernelOptions();
         _signer = new MessageSigner(connection.Key);
         _log = _options.Log ?? TextWriter.Null;
-        _scriptSession = new ScriptSession(_options.Session);
-        _language = new CSharpLanguageService(_scriptSession);
         _input = new KernelInput(this);
+        _kernel = new CompositeKernel(new CompositeKernelOptions { Session = _options.Session, Input = (prompt, password) => _input.Request(prompt, password) });
+        _language = new CSharpLanguageService(_kernel.CSharp);
     }
 
     /// <summary>The kernel's session id (the <c>session</c> of every message it sends).</summary>
@@ -170,7 +171,7 @@ public sealed class JupyterKernel : IDisposable
         };
 
         // Load and jit Roslyn while waiting for the first request, so the first cell is fast.
-        _ = _scriptSession.WarmUpAsync();
+        _ = _kernel.CSharp.WarmUpAsync();
         var previousIn = Console.In;
         Console.SetIn(_input);
         var worker = Task.Factory.StartNew(ShellLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
@@ -218,7 +219,7 @@ public sealed class JupyterKernel : IDisposable
                 // The NetMQ context was already cleaned up.
             }
 
-            _scriptSession.Dispose();
+            _kernel.Dispose();
         }
     }
 
@@ -481,7 +482,8 @@ public sealed class JupyterKernel : IDisposable
                 await ExecuteAsync(sequence, message).ConfigureAwait(false);
                 break;
             case "is_complete_request":
-                var (status, indent) = _language.IsComplete(JupyterMessage.Text(content, "code"));
+                var checkedCode = JupyterMessage.Text(content, "code");
+                var (status, indent) = _kernel.KernelOf(checkedCode) == "csharp" ? _language.IsComplete(checkedCode) : ("complete", "");
                 var reply = new JsonObject { ["status"] = status };
                 if (status == "incomplete")
                 {
@@ -492,11 +494,11 @@ public sealed class JupyterKernel : IDisposable
                 break;
             case "complete_request":
                 var code = JupyterMessage.Text(content, "code");
-                Reply(KernelSocket.Shell, message, "complete_reply", _language.Complete(code, JupyterMessage.Number(content, "cursor_pos", code.Length)));
+                Reply(KernelSocket.Shell, message, "complete_reply", _kernel.Complete(code, JupyterMessage.Number(content, "cursor_pos", code.Length)));
                 break;
             case "inspect_request":
                 var source = JupyterMessage.Text(content, "code");
-                Reply(KernelSocket.Shell, message, "inspect_reply", _language.Inspect(
+                Reply(KernelSocket.Shell, message, "inspect_reply", _kernel.Inspect(
                     source,
                     JupyterMessage.Number(content, "cursor_pos", source.Length),
                     JupyterMessage.Number(content, "detail_level", 0)));
@@ -542,7 +544,7 @@ public sealed class JupyterKernel : IDisposable
         if (sequence <= Interlocked.Read(ref _abortUpTo) || _stopping)
         {
             Log("aborted an execute_request queued behind a failed cell");
-            Reply(KernelSocket.Shell, message, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _scriptSession.ExecutionCount });
+            Reply(KernelSocket.Shell, message, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _kernel.ExecutionCount });
             return;
         }
 
@@ -550,13 +552,13 @@ public sealed class JupyterKernel : IDisposable
         {
             if (!silent)
             {
-                Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = _scriptSession.ExecutionCount }, message);
+                Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = _kernel.ExecutionCount }, message);
             }
 
             Reply(KernelSocket.Shell, message, "execute_reply", new JsonObject
             {
                 ["status"] = "ok",
-                ["execution_count"] = _scriptSession.ExecutionCount,
+                ["execution_count"] = _kernel.ExecutionCount,
                 ["payload"] = new JsonArray(KernelPager.Payload(help.Expression, _language.Inspect(help.Expression, help.Expression.Length, help.Detail))),
                 ["user_expressions"] = new JsonObject(),
             });
@@ -565,7 +567,7 @@ public sealed class JupyterKernel : IDisposable
 
         if (!silent)
         {
-            Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = _scriptSession.ExecutionCount + 1 }, message);
+            Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = _kernel.ExecutionCount + 1 }, message);
         }
 
         using var cancellation = new CancellationTokenSource();
@@ -579,7 +581,7 @@ public sealed class JupyterKernel : IDisposable
         try
         {
             _input.Begin(message, JupyterMessage.Flag(content, "allow_stdin", false), cancellation.Token);
-            result = await _scriptSession.ExecuteAsync(code, observer, null, null, cancellation.Token).ConfigureAwait(false);
+            result = await _kernel.ExecuteAsync(code, observer, null, null, null, cancellation.Token).ConfigureAwait(false);
         }
         finally
         {

@@ -59,7 +59,7 @@ internal sealed class KernelInput(JupyterKernel kernel) : TextReader
 
     public override string ReadToEnd() => ReadLine() ?? "";
 
-    private string? Request(string prompt, bool password)
+    internal string? Request(string prompt, bool password)
     {
         TaskCompletionSource<string> pending;
         CancellationToken cancellation;

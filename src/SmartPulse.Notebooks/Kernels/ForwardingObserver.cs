@@ -1,0 +1,28 @@
+using SmartPulse.Notebooks.Documents;
+using SmartPulse.Notebooks.Execution;
+
+namespace SmartPulse.Notebooks.Kernels;
+
+/// <summary>Feeds the outputs of the C# session into the composite kernel's collector, in order.</summary>
+internal sealed class ForwardingObserver(OutputCollector collector) : ICellOutputObserver
+{
+    public void OnOutput(CellOutput output)
+    {
+        if (output.OutputType == CellOutput.StreamType)
+        {
+            collector.WriteStream(output.Name ?? "stdout", output.Text ?? "");
+        }
+        else
+        {
+            collector.Add(output);
+        }
+    }
+
+    public void OnDisplayUpdated(CellOutput output)
+    {
+        if (output.DisplayId is { } id)
+        {
+            collector.UpdateDisplay(id, output.Data);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Analysis;
+using SmartPulse.DuckDb;
+using SmartPulse.Notebooks.Documents;
+using SmartPulse.Notebooks.Execution;
+
+namespace SmartPulse.Notebooks.Kernels;
+
+/// <summary>
+/// A SQL subkernel over one DuckDB database (<c>sql</c>, in memory; or a <c>#!connect duckdb</c>
+/// kernel, in memory or on a file). A cell's last result shows as a table; <c>#!sql --name x</c> keeps
+/// it as variable <c>x</c> (a DataFrame) for <c>#!share --from sql x</c>. Tables and views are
+/// variables too: sharing one brings its rows. Shared-in DataFrames and sequences become tables,
+/// scalars become DuckDB variables (<c>getvariable('x')</c>).
+/// </summary>
+internal sealed class SqlSubkernel : ISubkernel
+{
+    private static readonly string[] _keywords =
+    [
+        "SELECT", "FROM", "WHERE", "GROUP BY", "ORDER BY", "HAVING", "LIMIT", "JOIN", "LEFT JOIN", "ON", "AS", "AND", "OR", "NOT",
+        "COUNT", "SUM", "AVG", "MIN", "MAX", "DISTINCT", "CASE", "WHEN", "THEN", "ELSE", "END", "WITH", "UNION", "CREATE", "TABLE", "VIEW",
+        "INSERT", "INTO", "VALUES", "DESCRIBE", "SUMMARIZE", "read_csv_auto", "read_parquet", "median", "stddev_samp", "quantile_cont",
+    ];
+
+    private readonly DuckDbDatabase _db;
+    private readonly SortedDictionary<string, DataFrame> _results = new(StringComparer.Ordinal);
+
+    public SqlSubkernel(string name, string? path)
+    {
+        Name = name;
+        _db = path is null ? DuckDbDatabase.OpenInMemory() : DuckDbDatabase.Open(path);
+    }
+
+    public string Name { get; }
+
+    public string Description => $"SQL (DuckDB {DuckDbVersion()}, {(_db.Path is null ? "in memory" : _db.Path)})";
+
+    public IReadOnlyCollection<string> SwitchOptions => ["--name"];
+
+    public DuckDbDatabase Database => _db;
+
+    public IReadOnlyList<string> VariableNames => [.. _results.Keys.Concat(_db.TableNames()).Distinct(StringComparer.Ordinal)];
+
+    public Task<CellStatus> RunAsync(CellSegment segment, KernelContext context)
+    {
+        segment.Options?.CheckOptions(["--name"], []);
+        var name = segment.Options?.Option("--name");
+        if (string.IsNullOrWhiteSpace(segment.Code))
+        {
+            return Task.FromResult(CellStatus.Ok);
+        }
+        DataFrame frame;
+        try
+        {
+            frame = _db.Query(segment.Code);
+        }
+        catch (DuckDbQueryException e)
+        {
+            context.Error(CellOutput.Error("SqlError", e.Message, e.Message.Split('\n')));
+            return Task.FromResult(CellStatus.Error);
+        }
+        if (frame.Columns.Count > 0)
+        {
+            if (name is not null)
+            {
+                _results[name] = frame;
+            }
+            context.Display(TableFormatter.Format(frame));
+        }
+        return Task.FromResult(CellStatus.Ok);
+    }
+
+    public bool TryGetVariable(string name, out object? value)
+    {
+        if (_results.TryGetValue(name, out var frame))
+        {
+            value = frame;
+            return true;
+        }
+        var table = _db.TableNames().FirstOrDefault(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase));
+        value = table is null ? null : _db.Query("SELECT * FROM " + SqlText.QuoteIdentifier(table));
+        return table is not null;
+    }
+
+    public Task SetVariableAsync(string name, object? value, KernelContext context)
+    {
+        switch (value)
+        {
+            case DataFrame frame:
+                _db.RegisterDataFrame(name, frame);
+                break;
+            case string or null or bool or IFormattable:
+                _db.Execute($"SET VARIABLE {SqlText.QuoteIdentifier(name)} = {Literal(value)}");
+                break;
+            case IEnumerable sequence:
+                var items = sequence.Cast<object?>().ToList();
+                var column = ColumnOf(items);
+                _db.RegisterDataFrame(name, new DataFrame(column));
+                break;
+            default:
+                throw new MagicException($"A {value.GetType().Name} cannot be shared into SQL kernel '{Name}': share a DataFrame (becomes a table), a sequence of numbers/text (a one-column table 'value') or a scalar (a DuckDB variable, read it with getvariable('{name}')).");
+        }
+        return Task.CompletedTask;
+    }
+
+    public JsonObject? Complete(string code, int cursor)
+    {
+        cursor = Math.Clamp(cursor, 0, code.Length);
+        var start = cursor;
+        while (start > 0 && (char.IsLetterOrDigit(code[start - 1]) || code[start - 1] == '_'))
+        {
+            start--;
+        }
+        var prefix = code[start..cursor];
+        var columns = _db.Columns();
+        var candidates = _db.TableNames()
+            .Concat(columns.Select(c => c.Name))
+            .Concat(_keywords)
+            .Distinct(StringComparer.Ordinal)
+            .Where(c => c.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return new JsonObject
+        {
+            ["status"] = "ok",
+            ["matches"] = new JsonArray([.. candidates.Select(c => JsonValue.Create(c))]),
+            ["cursor_start"] = start,
+            ["cursor_end"] = cursor,
+            ["metadata"] = new JsonObject(),
+        };
+    }
+
+    public JsonObject? Inspect(string code, int cursor, int detailLevel)
+    {
+        cursor = Math.Clamp(cursor, 0, code.Length);
+        var start = cursor;
+        var end = cursor;
+        while (start > 0 && (char.IsLetterOrDigit(code[start - 1]) || code[start - 1] == '_'))
+        {
+            start--;
+        }
+        while (end < code.Length && (char.IsLetterOrDigit(code[end]) || code[end] == '_'))
+        {
+            end++;
+        }
+        var word = code[start..end];
+        var columns = _db.Columns().Where(c => string.Equals(c.Table, word, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (columns.Count == 0)
+        {
+            return new JsonObject { ["status"] = "ok", ["found"] = false, ["data"] = new JsonObject(), ["metadata"] = new JsonObject() };
+        }
+        var text = $"table {columns[0].Table}\n" + string.Join("\n", columns.Select(c => $"  {c.Name} {c.DataType}"));
+        return new JsonObject { ["status"] = "ok", ["found"] = true, ["data"] = new JsonObject { ["text/plain"] = text }, ["metadata"] = new JsonObject() };
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private string DuckDbVersion()
+    {
+        var frame = _db.Query("SELECT version()");
+        return frame.Columns[0][0] as string ?? "?";
+    }
+
+    private static string Literal(object? value) => value switch
+    {
+        null => "NULL",
+        bool b => b ? "TRUE" : "FALSE",
+        string s => SqlText.QuoteLiteral(s),
+        DateTime t => "TIMESTAMP " + SqlText.QuoteLiteral(t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f when IsNumber(f) => f.ToString(null, CultureInfo.InvariantCulture),
+        IFormattable f => SqlText.QuoteLiteral(f.ToString(null, CultureInfo.InvariantCulture)),
+        _ => SqlText.QuoteLiteral(value.ToString() ?? ""),
+    };
+
+    private static bool IsNumber(object o) => o is byte or sbyte or short or ushort or int or uint or long or ulong or decimal;
+
+    private static DataFrameColumn ColumnOf(List<object?> items)
+    {
+        if (items.All(i => i is null or byte or sbyte or short or ushort or int or uint or long))
+        {
+            return new Int64DataFrameColumn("value", items.Select(i => i is null ? (long?)null : Convert.ToInt64(i, CultureInfo.InvariantCulture)));
+        }
+        if (items.All(i => i is null or byte or sbyte or short or ushort or int or uint or long or float or double or decimal))
+        {
+            return new DoubleDataFrameColumn("value", items.Select(i => i is null ? (double?)null : Convert.ToDouble(i, CultureInfo.InvariantCulture)));
+        }
+        if (items.All(i => i is null or bool))
+        {
+            return new BooleanDataFrameColumn("value", items.Select(i => (bool?)i));
+        }
+        return new StringDataFrameColumn("value", items.Select(i => i is null ? null : Convert.ToString(i, CultureInfo.InvariantCulture)));
+    }
+}
