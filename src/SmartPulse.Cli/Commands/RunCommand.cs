@@ -42,6 +42,7 @@ public static class RunCommand
             DefaultValueFactory = _ => 300,
         };
         var continueOnError = new Option<bool>("--continue-on-error") { Description = "Run the remaining cells after a failing cell." };
+        var strict = new Option<bool>("--strict") { Description = "Fail a notebook that needs a Jupyter kernelspec (#!connect jupyter) that is not installed, instead of skipping it." };
         var check = new Option<bool>("--check") { Description = "Re-execute and compare outputs with those stored in the notebook; print differing cells; write no notebooks." };
         var allowUnknown = new Option<bool>("--allow-unknown-parameters") { Description = "Inject -p names the parameters cell does not declare (typed the papermill way: True/False, None, integer, float, else string)." };
         var force = new Option<bool>("--force") { Description = "Replace read-only output notebooks (and read-only sources under --inplace)." };
@@ -62,6 +63,7 @@ public static class RunCommand
             timeout,
             continueOnError,
             check,
+            strict,
             report,
             force,
             allowUnknown,
@@ -101,6 +103,7 @@ public static class RunCommand
                 InPlace = parse.GetValue(inPlace),
                 Force = parse.GetValue(force),
                 Check = parse.GetValue(check),
+                Strict = parse.GetValue(strict),
                 ReportDirectory = parse.GetValue(report),
                 Jobs = jobCount,
                 ReportOptions = new HtmlReportOptions { Title = "SmartPulse notebooks", PlotlyJs = () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SmartPulse.Display.Charts.PlotlyJs.Source)) },

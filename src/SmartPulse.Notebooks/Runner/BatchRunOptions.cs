@@ -34,6 +34,12 @@ public sealed record BatchRunOptions
     /// <summary>How many notebooks run at once, each in its own kernel process; null for the number of cores. Outputs, manifest, report and console text do not depend on it (timings aside).</summary>
     public int? Jobs { get; init; }
 
+    /// <summary>
+    /// Fail (instead of skip) a notebook whose <c>#!connect jupyter --kernel-spec</c> names a kernelspec that is not
+    /// installed. Under <c>CI=true</c> such notebooks are never skipped.
+    /// </summary>
+    public bool Strict { get; init; }
+
     /// <summary>Execution settings applied to every notebook (kernel, parameters, timeouts, error policy, package cache).</summary>
     public NotebookRunOptions Run { get; init; } = new();
 }

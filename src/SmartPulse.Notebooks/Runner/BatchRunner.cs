@@ -71,6 +71,18 @@ public static class BatchRunner
             }
         }
 
+        // A notebook that connects a Jupyter kernel this machine lacks (#!connect jupyter --kernel-spec) is skipped
+        // with the reason and the install command, exit 0; with --strict, or under CI=true, it runs and its
+        // connect cell fails with the same advice.
+        foreach (var entry in loaded.ToList())
+        {
+            if (Kernels.KernelRequirements.MissingKernelSpecs(entry.Notebook) is { Count: > 0 } missing && !options.Strict && Environment.GetEnvironmentVariable("CI") != "true")
+            {
+                await log.WriteLineAsync($"skipped: {entry.Input.DisplayName}: needs the Jupyter kernelspec {string.Join(", ", missing)}, which is not installed here; to fix: {Kernels.KernelSpecLocator.InstallHint(missing[0])} (--strict fails instead)").ConfigureAwait(false);
+                loaded.Remove(entry);
+            }
+        }
+
         var jobs = options.Jobs ?? Environment.ProcessorCount;
         if (jobs < 1)
         {
