@@ -294,22 +294,33 @@ public static class IpynbFormat
         };
 
         var polyglot = metadata["polyglot_notebook"] as JsonObject ?? [];
-        var items = new JsonArray();
         var kernels = new List<string> { KernelNames.CSharp };
         kernels.AddRange(notebook.Cells
             .Where(c => c.CellType == CellType.Code && c.KernelName != KernelNames.CSharp)
             .Select(c => c.KernelName)
             .Distinct()
             .Order(StringComparer.Ordinal));
-        foreach (var k in kernels)
+
+        // Items a front end wrote (Polyglot Notebooks lists every kernel it had, with aliases) are kept as they
+        // are, so its notebooks round-trip byte for byte; kernels the cells use but the list lacks are added.
+        if (polyglot["kernelInfo"] is JsonObject existing && existing["items"] is JsonArray existingItems
+            && existing["defaultKernelName"] is JsonValue d && d.TryGetValue<string>(out var defaultName) && defaultName == KernelNames.CSharp)
         {
-            var item = new JsonObject { ["aliases"] = new JsonArray(), ["name"] = k };
-            if (k == KernelNames.CSharp)
+            var listed = existingItems.Select(i => i?["name"] is JsonValue n && n.TryGetValue<string>(out var name) ? KernelNames.Normalize(name) : null).ToHashSet();
+            foreach (var k in kernels.Where(k => !listed.Contains(k)))
             {
-                item["languageName"] = "C#";
+                existingItems.Add(KernelItem(k));
             }
 
-            items.Add(item);
+            metadata["polyglot_notebook"] = polyglot;
+            metadata.Remove("kernelInfo");
+            return metadata;
+        }
+
+        var items = new JsonArray();
+        foreach (var k in kernels)
+        {
+            items.Add(KernelItem(k));
         }
 
         polyglot["kernelInfo"] = new JsonObject { ["defaultKernelName"] = KernelNames.CSharp, ["items"] = items };
@@ -317,6 +328,10 @@ public static class IpynbFormat
         metadata.Remove("kernelInfo");
         return metadata;
     }
+
+    private static JsonObject KernelItem(string kernel) => KernelNames.LanguageName(kernel) is { } language
+        ? new JsonObject { ["aliases"] = new JsonArray(), ["name"] = kernel, ["languageName"] = language }
+        : new JsonObject { ["aliases"] = new JsonArray(), ["name"] = kernel };
 
     private static JsonObject WriteCell(NotebookCell cell)
     {

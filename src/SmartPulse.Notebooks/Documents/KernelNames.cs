@@ -5,7 +5,7 @@ namespace SmartPulse.Notebooks.Documents;
 /// </summary>
 public static class KernelNames
 {
-    /// <summary>The C# kernel, the only one this engine executes.</summary>
+    /// <summary>The C# kernel, the default kernel of every notebook.</summary>
     public const string CSharp = "csharp";
 
     /// <summary>The markdown pseudo-kernel used by .dib files for narrative cells.</summary>
@@ -34,6 +34,26 @@ public static class KernelNames
         ["python"] = "python",
         ["r"] = "r",
     };
+
+    private static readonly Dictionary<string, string> _languages = new(StringComparer.Ordinal)
+    {
+        ["csharp"] = "C#",
+        ["fsharp"] = "F#",
+        ["pwsh"] = "PowerShell",
+        ["javascript"] = "JavaScript",
+        ["html"] = "HTML",
+        ["sql"] = "SQL",
+        ["kql"] = "KQL",
+        ["mermaid"] = "Mermaid",
+        ["http"] = "HTTP",
+        ["python"] = "Python",
+        ["r"] = "R",
+    };
+
+    /// <summary>The <c>languageName</c> .NET Interactive writes for a kernel in <c>kernelInfo.items</c>; null for kernels without one (<c>value</c>, <c>markdown</c>, connected kernels).</summary>
+    /// <param name="kernel">The canonical kernel name.</param>
+    /// <returns>The language name or null.</returns>
+    public static string? LanguageName(string kernel) => _languages.GetValueOrDefault(kernel);
 
     /// <summary>Whether <paramref name="name"/> is a known kernel name or alias (case-insensitive).</summary>
     /// <param name="name">A kernel name such as <c>csharp</c>, <c>c#</c> or <c>md</c>.</param>

@@ -178,7 +178,7 @@ public sealed class CompositeKernel : IDisposable
             "python" => " Connect one first: #!connect jupyter --kernel-name python --kernel-spec python3.",
             _ => "",
         };
-        throw new MagicException($"({line}): unknown kernel '{name}'. Kernels here: {string.Join(", ", _order)}.{hint}");
+        throw new MagicException($"({line}): unknown kernel '{name}'. Kernels here: {string.Join(", ", _order)}.{hint}", ErrorOutputs.UnsupportedKernel);
     }
 
     internal bool IsKernelName(string name) => _kernels.ContainsKey(Canonical(name)) || (Documents.KernelNames.IsKnown(name) && Documents.KernelNames.Normalize(name) != "value");
@@ -231,7 +231,7 @@ public sealed class CompositeKernel : IDisposable
             }
             catch (MagicException e)
             {
-                context.Error(ErrorOutputs.Engine(ErrorOutputs.DirectiveError, e.Message));
+                context.Error(ErrorOutputs.Engine(e.ErrorName, e.Message));
                 return CellStatus.Error;
             }
             catch (DuckDbQueryException e)

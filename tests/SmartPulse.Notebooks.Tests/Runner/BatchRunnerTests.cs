@@ -134,7 +134,7 @@ public sealed class BatchRunnerTests : IDisposable
         var path = _files.PathOf("polyglot.ipynb");
         File.WriteAllText(path, """
             {"cells":[
-              {"cell_type":"code","metadata":{"polyglot_notebook":{"kernelName":"fsharp"}},"source":["let x = 1"],"outputs":[],"execution_count":null},
+              {"cell_type":"code","metadata":{"polyglot_notebook":{"kernelName":"pwsh"}},"source":["Get-Date"],"outputs":[],"execution_count":null},
               {"cell_type":"code","metadata":{"polyglot_notebook":{"kernelName":"csharp"}},"source":["\"still here\""],"outputs":[],"execution_count":null}],
              "metadata":{"polyglot_notebook":{"kernelInfo":{"defaultKernelName":"csharp"}}},"nbformat":4,"nbformat_minor":4}
             """);
@@ -146,7 +146,8 @@ public sealed class BatchRunnerTests : IDisposable
         var nb = Output("polyglot.ipynb");
         var error = Assert.Single(nb.Cells[1].Outputs);
         Assert.Equal(SmartPulse.Notebooks.Execution.ErrorOutputs.UnsupportedKernel, error.ErrorName);
-        Assert.Equal("fsharp", nb.Cells[1].KernelName);
+        Assert.Contains("unknown kernel 'pwsh'", error.ErrorValue);
+        Assert.Equal("pwsh", nb.Cells[1].KernelName);
         Assert.Equal("still here", Assert.Single(nb.Cells[2].Outputs).PlainText());
     }
 
