@@ -66,6 +66,8 @@ internal sealed class JupyterClient : IDisposable
         {
             start.ArgumentList.Add(arg.Replace("{connection_file}", file, StringComparison.Ordinal));
         }
+        // ipykernel (and other kernels) exit when this process dies: no orphaned kernel after a crash or kill.
+        start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (spec["env"] is JsonObject env)
         {
             foreach (var (name, value) in env)

@@ -50,6 +50,7 @@ public static partial class HtmlReport
         var pages = new List<(ReportEntry Entry, string Page)>();
         var usedPages = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "index.html" };
         var needsPlotly = false;
+        var needsMermaid = false;
         foreach (var entry in entries)
         {
             var page = PageName(entry.Name);
@@ -61,6 +62,7 @@ public static partial class HtmlReport
             var plotly = options.PlotlyJs is not null;
             var (html, hasFigures) = NotebookPage(entry, options.Title, plotly);
             needsPlotly |= hasFigures;
+            needsMermaid |= HasMermaid(entry.Notebook);
             NotebookFile.WriteAtomic(Path.Combine(directory, page), html);
             pages.Add((entry, page));
         }
@@ -69,6 +71,11 @@ public static partial class HtmlReport
         {
             using var source = options.PlotlyJs();
             AtomicFile.Write(Path.Combine(directory, "plotly.min.js"), source.CopyTo);
+        }
+
+        if (needsMermaid)
+        {
+            AtomicFile.Write(Path.Combine(directory, MermaidJs.FileName), MermaidJs.CopyTo);
         }
 
         var index = new StringBuilder();
@@ -153,7 +160,7 @@ public static partial class HtmlReport
     {
         var hasFigures = plotly && entry.Notebook.Cells.Any(c => c.Outputs.Any(o => o.Data[PlotlyMimeType] is JsonObject));
         var body = new StringBuilder();
-        Header(body, $"{entry.Name} — {title}", hasFigures);
+        Header(body, $"{entry.Name} — {title}", hasFigures, HasMermaid(entry.Notebook));
         body.Append("<p><a href=\"index.html\">← ").Append(Encode(title)).Append("</a></p>\n<h1>").Append(Encode(entry.Name))
             .Append(" <small class=\"status-").Append(Encode(entry.Status)).Append("\">").Append(Encode(entry.Status)).Append("</small></h1>\n");
         var figure = 0;
@@ -188,13 +195,22 @@ public static partial class HtmlReport
         return (body.ToString(), hasFigures);
     }
 
-    private static void Header(StringBuilder html, string title, bool plotly)
+    private static bool HasMermaid(Notebook notebook) =>
+        notebook.Cells.Any(c => c.Outputs.Any(o => o.Data[Kernels.Mermaid.MimeType] is not null));
+
+    private static void Header(StringBuilder html, string title, bool plotly, bool mermaid = false)
     {
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(Encode(title))
             .Append("</title>\n<link rel=\"stylesheet\" href=\"report.css\">\n");
         if (plotly)
         {
             html.Append("<script src=\"plotly.min.js\"></script>\n");
+        }
+
+        if (mermaid)
+        {
+            // Diagrams are <pre class="mermaid"> blocks whose inline scripts draw them once window.mermaid exists.
+            html.Append("<script src=\"").Append(MermaidJs.FileName).Append("\"></script>\n<script>mermaid.initialize({ startOnLoad: false });</script>\n");
         }
 
         html.Append("</head>\n<body>\n");
