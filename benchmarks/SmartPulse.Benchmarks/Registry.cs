@@ -13,6 +13,9 @@ public static class Registry
         new Engine.EngineBenchmark(),
         new Scale.ScaleBenchmark(),
         new Server.ServeLoadBenchmark(),
+        new Polyglot.FSharpFirstCellBenchmark(),
+        new Polyglot.SqlGroupByBenchmark(),
+        new Polyglot.ShareRoundTripBenchmark(),
     ];
 
     /// <summary>Runs the benchmark named in <paramref name="args"/>[0], or lists them.</summary>
