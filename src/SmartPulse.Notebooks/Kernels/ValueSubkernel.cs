@@ -5,7 +5,7 @@ namespace SmartPulse.Notebooks.Kernels;
 
 /// <summary>
 /// The <c>value</c> kernel: <c>#!value --name x [--from-file f] [--mime-type m]</c> stores the cell's
-/// text (or the file's) as string variable <c>x</c>; with <c>--mime-type</c> it is also displayed as that type.
+/// text (or the file's) as string variable <c>x</c> and displays it (as <c>--mime-type</c> when given).
 /// Values shared or set into it are kept as they are.
 /// </summary>
 internal sealed class ValueSubkernel(string baseDirectory) : ISubkernel
@@ -42,10 +42,10 @@ internal sealed class ValueSubkernel(string baseDirectory) : ISubkernel
             text = File.ReadAllText(path);
         }
         _values[name] = text;
-        if (mime is not null)
-        {
-            context.Display(new JsonObject { [mime] = Documents.IpynbFormat.IsJsonMimeType(mime) ? ParseJson(text) : text, ["text/plain"] = text });
-        }
+        // As .NET Interactive does, the value is shown: as text, or as --mime-type.
+        context.Display(mime is null or "text/plain"
+            ? new JsonObject { ["text/plain"] = text }
+            : new JsonObject { [mime] = Documents.IpynbFormat.IsJsonMimeType(mime) ? ParseJson(text) : text, ["text/plain"] = text });
         return Task.FromResult(CellStatus.Ok);
     }
 
