@@ -169,13 +169,16 @@ internal static class DistanceKernel
         var d = point.Length;
         var m = target.Length;
         ref var targetRef = ref MemoryMarshal.GetReference(target);
+        ref var pointRef = ref MemoryMarshal.GetReference(point);
+        var step = (nuint)stride;
         var i = from;
         for (; i + TL.Count <= m; i += TL.Count)
         {
             var acc = TL.Zero;
-            for (var j = 0; j < d; j++)
+            var offset = (nuint)(start + i);
+            for (var j = 0; j < d; j++, offset += step)
             {
-                acc = TL.SquareAdd(TL.Load(ref col, (nuint)(((long)j * stride) + start + i)), TL.Broadcast(point[j]), acc);
+                acc = TL.SquareAdd(TL.Load(ref col, offset), TL.Broadcast(Unsafe.Add(ref pointRef, j)), acc);
             }
 
             TL.Store(epilogue.Apply<TV, TL>(acc, i), ref targetRef, (nuint)i);
