@@ -66,4 +66,26 @@ public sealed class ScaleDataPathTests : IDisposable
         Assert.Contains("--decimal ,", stderr);
         Assert.Contains("exclude the column", stderr);
     }
+
+    [Fact]
+    public void SegmentAndScoreWriteParquetThatReadsBack()
+    {
+        var data = Path.Combine(_dir, "toy.csv");
+        File.WriteAllText(data, "id,x,y\n1,1,1\n2,1.2,0.9\n3,8,8\n4,8.1,7.9\n5,0.9,1.1\n6,7.9,8.2\n");
+        var seg = Path.Combine(_dir, "seg.parquet");
+        var model = Path.Combine(_dir, "m.zip");
+        var (exit, _, err) = CliRunner.Run("segment", data, "--features", "x,y", "--k", "2", "--out", seg, "--model", model);
+        Assert.True(exit == 0, err);
+        var table = Analysis.Data.ColumnarReader.Read(seg);
+        Assert.Equal('\0', table.Delimiter);
+        Assert.Equal(["id", "x", "y", "model_x", "model_y", "Segment"], table.Columns.Select(c => c.Name));
+        var segments = table.Numbers("Segment");
+        Assert.Equal(segments[0], segments[1]);
+        Assert.NotEqual(segments[0], segments[2]);
+
+        var scored = Path.Combine(_dir, "scored.parquet");
+        (exit, _, err) = CliRunner.Run("score", "--model", model, seg, "--out", scored);
+        Assert.True(exit == 0, err);
+        Assert.Equal(segments, Analysis.Data.ColumnarReader.Read(scored).Numbers("Segment"));
+    }
 }

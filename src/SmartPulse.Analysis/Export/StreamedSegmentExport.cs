@@ -31,6 +31,11 @@ public static class StreamedSegmentExport
             throw new ArgumentException("The segmented CSV of a Parquet input is written from a DataFrame; convert the input to CSV, or segment fewer than 200,000 rows.", nameof(table));
         }
 
+        if (outputPath.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"--out {outputPath}: above 200,000 rows the segmented file is streamed as CSV; Parquet output is written for smaller files only. Use a .csv name (or segment a sample).", nameof(outputPath));
+        }
+
         options ??= new CsvOptions();
         var features = model.Metadata.InputFeatures;
         var names = table.Columns.Select(c => c.Name).ToList();

@@ -58,7 +58,15 @@ public static class ScoreCommand
             var written = Path.GetFullPath(output);
 
             // The customer's own columns are written as read (gaps stay gaps); the model_* columns show the filled values.
-            CsvExport.Write(SegmentTable.Build(original, prepared, segments, model.Metadata.ModelFeatures), output, force);
+            var table = SegmentTable.Build(original, prepared, segments, model.Metadata.ModelFeatures);
+            if (output.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            {
+                ParquetExport.Write(table, output, force);
+            }
+            else
+            {
+                CsvExport.Write(table, output, force);
+            }
             var sizes = segments.GroupBy(s => s).OrderBy(g => g.Key).Select(g => (Segment: g.Key, Count: g.Count())).ToList();
             if (json)
             {

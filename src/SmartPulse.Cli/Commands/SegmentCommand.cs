@@ -127,7 +127,15 @@ public static class SegmentCommand
             var run = Segmenter.Fit(frame, options);
             if (output is not null)
             {
-                CsvExport.Write(SegmentTable.Build(frame, run.Prepared, run.Result.Labels, run.Model.Metadata.ModelFeatures), output, force);
+                var segmented = SegmentTable.Build(frame, run.Prepared, run.Result.Labels, run.Model.Metadata.ModelFeatures);
+                if (output.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+                {
+                    ParquetExport.Write(segmented, output, force);
+                }
+                else
+                {
+                    CsvExport.Write(segmented, output, force);
+                }
             }
 
             if (modelPath is not null)
