@@ -62,7 +62,8 @@ public sealed class DotnetInteractiveParityTests
         BundledData.CopyTo(Path.Combine(root, "data"));
         var rows = new List<string>();
         var unexpected = new List<string>();
-        foreach (var path in Directory.GetFiles(Path.Combine(BrowserTools.RepositoryRoot, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
+        // The six C# walkthroughs (00-05). 06 (polyglot: SQL, Mermaid, Python through #!connect) is not compared here yet.
+        foreach (var path in Directory.GetFiles(Path.Combine(BrowserTools.RepositoryRoot, "notebooks"), "0[0-5]-*.ipynb").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
             var ours = JsonNode.Parse(await File.ReadAllTextAsync(path))!;
