@@ -16,6 +16,7 @@ public static class Registry
         new Polyglot.FSharpFirstCellBenchmark(),
         new Polyglot.SqlGroupByBenchmark(),
         new Polyglot.ShareRoundTripBenchmark(),
+        new Engine.RunnerBenchmark(),
     ];
 
     /// <summary>Runs the benchmark named in <paramref name="args"/>[0], or lists them.</summary>

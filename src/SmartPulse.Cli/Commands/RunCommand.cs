@@ -114,13 +114,28 @@ public static class RunCommand
                     CellTimeout = seconds == 0 ? null : TimeSpan.FromSeconds(seconds),
                     ContinueOnError = parse.GetValue(continueOnError),
                     StartupTimeout = TimeSpan.FromSeconds(startup),
-                    Kernel = KernelLaunch.SmartPulse(KernelLaunchCommand.Argv()),
+                    Kernel = SmartPulseKernel(),
                     KernelName = parse.GetValue(kernel),
                 },
             };
             return RunAsync(options, console, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>
+    /// This tool's own kernel as the runner starts it: the <c>kernel {connection_file}</c> command, with
+    /// charts stored for later viewing (<see cref="SmartPulse.Display.Formatting.NotebookCharts.OutputTargetVariable"/> = <c>document</c>),
+    /// as an executed notebook or the HTML report shows them.
+    /// </summary>
+    /// <returns>The launch description.</returns>
+    public static KernelLaunch SmartPulseKernel()
+    {
+        var launch = KernelLaunch.SmartPulse(KernelLaunchCommand.Argv());
+        return launch with
+        {
+            Environment = new Dictionary<string, string>(launch.Environment) { [SmartPulse.Display.Formatting.NotebookCharts.OutputTargetVariable] = "document" },
+        };
     }
 
     /// <summary>Runs a batch and maps its outcome to the exit code.</summary>

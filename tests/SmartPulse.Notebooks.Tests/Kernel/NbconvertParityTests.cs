@@ -5,7 +5,8 @@ namespace SmartPulse.Notebooks.Tests.Kernel;
 /// <summary>
 /// <c>jupyter nbconvert --to notebook --execute</c> runs every notebook in <c>notebooks/</c> through the
 /// kernel (chosen by the notebooks' own kernelspec metadata, <c>.net-csharp</c>); each cell's outputs
-/// must equal those the <c>smartpulse run</c> command (the built CLI, run as a process) produces. While <c>notebooks/</c> is empty the
+/// must equal, byte for byte, those the <c>smartpulse run --jobs 2</c> command (the built CLI, run as a
+/// process, one batch for all notebooks) produces. While <c>notebooks/</c> is empty the
 /// engine's fixture notebooks are used. Consecutive stream messages of the same name are merged
 /// before comparing (Jupyter shows them as one output; the runner stores them merged).
 /// </summary>
@@ -36,7 +37,19 @@ public sealed class NbconvertParityTests : IDisposable
         await _jupyter.InstallKernelAsync();
         var outputDir = Path.Combine(_jupyter.Root, "executed");
         var failures = new List<string>();
-        foreach (var path in Notebooks())
+
+        // The runner executes every notebook once, in one batch, two kernels at a time (--jobs 2):
+        // its outputs must not depend on parallelism, and the suite runs each walkthrough only once here.
+        var notebooks = Notebooks();
+        var runnerDir = Path.Combine(_jupyter.Root, "runner");
+        var (runCode, runLog) = await JupyterEnvironment.RunAsync(
+            "dotnet",
+            [await JupyterEnvironment.CliDllAsync(), "run", .. notebooks, "--out", runnerDir, "--timeout", "1200", "--jobs", "2"],
+            _jupyter.Root,
+            _jupyter.Variables(),
+            TimeSpan.FromMinutes(30));
+        Assert.True(runCode == 0, $"smartpulse run --jobs 2 failed (exit {runCode}):\n{runLog}");
+        foreach (var path in notebooks)
         {
             var name = Path.GetFileNameWithoutExtension(path);
             var (code, log) = await _jupyter.PythonAsync(
@@ -45,15 +58,7 @@ public sealed class NbconvertParityTests : IDisposable
                 TimeSpan.FromMinutes(30));
             Assert.True(code == 0, $"nbconvert --execute {path} failed (exit {code}):\n{log}");
             var viaKernel = NotebookFile.Load(Path.Combine(outputDir, name + ".ipynb"));
-            var runnerDir = Path.Combine(_jupyter.Root, "runner", name);
-            var (runCode, runLog) = await JupyterEnvironment.RunAsync(
-                "dotnet",
-                [await JupyterEnvironment.CliDllAsync(), "run", path, "--out", runnerDir, "--timeout", "1200"],
-                Path.GetDirectoryName(path)!,
-                _jupyter.Variables(),
-                TimeSpan.FromMinutes(30));
-            Assert.True(runCode == 0, $"smartpulse run {path} failed (exit {runCode}):\n{runLog}");
-            var viaRunner = NotebookFile.Load(Directory.GetFiles(runnerDir, "*.ipynb", SearchOption.AllDirectories).Single());
+            var viaRunner = NotebookFile.Load(Path.Combine(runnerDir, name + ".ipynb"));
 
             var kernelCells = viaKernel.Cells.Where(c => c.CellType == CellType.Code).ToList();
             var runnerCells = viaRunner.Cells.Where(c => c.CellType == CellType.Code).ToList();
