@@ -37,7 +37,7 @@ public sealed class SqlGroupByBenchmark : IBenchmark
             table = r.Succeeded ? r.Outputs.Single().PlainText() : throw new InvalidOperationException(r.ErrorSummary);
         });
         Console.WriteLine($"sql subkernel (DuckDB): median {duck:0.000} s");
-        Console.WriteLine(table!.Split('\n').Length - 3 + " groups");
+        Console.WriteLine("result: " + table!.Split('\n')[^1]);
 
         var script = Path.Combine(AppContext.BaseDirectory, "sql_groupby.py");
         File.WriteAllText(script, """
