@@ -1,4 +1,6 @@
 // The variables view: `#!who` of each kernel of the active notebook, refreshed after every run.
+// The engine lists every kernel (csharp, fsharp, sql, html, ..., connected ones); the view shows the
+// kernels holding variables, and always the default C# kernel so a fresh kernel reads "0 variables".
 import * as vscode from 'vscode';
 import { SmartPulseController } from './controller';
 import { KernelVariable, KernelVariables } from './kernelClient';
@@ -49,8 +51,13 @@ export class VariablesView implements vscode.TreeDataProvider<Node> {
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      return this.snapshot ? this.snapshot.kernels.map((k) => ({ kind: 'kernel', name: k.name, variables: k.variables })) : [{ kind: 'message', text: this.message }];
+      return this.snapshot ? shownKernels(this.snapshot).map((k) => ({ kind: 'kernel', name: k.name, variables: k.variables })) : [{ kind: 'message', text: this.message }];
     }
     return node.kind === 'kernel' ? node.variables.map((variable) => ({ kind: 'variable', variable })) : [];
   }
+}
+
+/** The kernels worth a node: the default (C#) kernel always, any other only when it holds variables. */
+export function shownKernels(snapshot: KernelVariables): KernelVariables['kernels'] {
+  return snapshot.kernels.filter((k) => k.name === 'csharp' || k.variables.length > 0);
 }

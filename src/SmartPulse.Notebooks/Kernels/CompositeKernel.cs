@@ -102,6 +102,22 @@ public sealed class CompositeKernel : IDisposable
         return TryFind(kernelName, out var kernel) && kernel.TryGetVariable(name, out value);
     }
 
+    /// <summary>
+    /// The names of the variables kernel <paramref name="kernelName"/> holds, in its stable order: what
+    /// <c>#!who</c> lists there. A kernel that has not started yet (F#, SQL before first use) holds none
+    /// and is not started by this call. Read values with <see cref="TryGetVariable"/>.
+    /// </summary>
+    /// <param name="kernelName">A kernel name or alias (see <see cref="KernelNames"/>).</param>
+    /// <returns>The variable names; empty when the kernel holds none.</returns>
+    /// <exception cref="ArgumentException">No kernel has that name; the message lists the kernels.</exception>
+    public IReadOnlyList<string> VariableNames(string kernelName)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return TryFind(kernelName, out var kernel)
+            ? kernel.VariableNames
+            : throw new ArgumentException($"unknown kernel '{kernelName}'. Kernels here: {string.Join(", ", _order)}.", nameof(kernelName));
+    }
+
     /// <summary>complete_reply content for the cell's kernel (C# through Roslyn, F# through FCS, SQL tables/columns/keywords).</summary>
     /// <param name="code">The cell text.</param>
     /// <param name="cursor">The cursor offset.</param>

@@ -2,10 +2,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Microsoft.Data.Analysis;
 using SmartPulse.Notebooks.Display;
 using SmartPulse.Notebooks.Documents;
 using SmartPulse.Notebooks.Execution;
 using SmartPulse.Notebooks.Kernel;
+using SmartPulse.Notebooks.Kernels;
 
 namespace SmartPulse.Notebooks.Stdio;
 
@@ -14,10 +16,11 @@ namespace SmartPulse.Notebooks.Stdio;
 /// one JSON object per line, for editors that start the kernel as a child process (the VS Code
 /// extension in <c>vscode/</c>). No sockets, no connection file, no native library on the client.
 /// <para>
-/// Cells run in one <see cref="ScriptSession"/> through <see cref="ScriptSession.ExecuteAsync"/>,
-/// the entry point the Jupyter kernel uses; completion and hover come from the same
-/// <c>CSharpLanguageService</c>. A cell for another kernel is sent as that kernel's <c>#!name</c>
-/// first line, exactly as a Jupyter front end sends it.
+/// Cells run in one <see cref="CompositeKernel"/> through <see cref="CompositeKernel.ExecuteAsync"/>,
+/// the engine's single execution entry that the Jupyter kernel and the runner use: the request's
+/// <c>kernelName</c> is the cell's kernel (csharp, fsharp, sql, html, javascript, markdown, mermaid,
+/// value or a <c>#!connect</c>ed one), a first line <c>#!name</c> overrides it, magics work as in
+/// Jupyter. Completion and hover are routed to the cell's kernel by the composite kernel too.
 /// </para>
 /// <para>
 /// Requests (answered in order by one worker): <c>initialize</c>, <c>execute</c> {code, kernelName},
@@ -37,8 +40,7 @@ public sealed class StdioKernelHost : IDisposable
     private readonly JsonRpcChannel _channel;
     private readonly StdioKernelOptions _options;
     private readonly TextWriter _log;
-    private readonly ScriptSession _session;
-    private readonly CSharpLanguageService _language;
+    private readonly CompositeKernel _kernel;
     private readonly Channel<JsonObject> _queue = Channel.CreateUnbounded<JsonObject>(new UnboundedChannelOptions { SingleReader = true });
     private readonly object _gate = new();
     private CancellationTokenSource? _running;
@@ -54,8 +56,7 @@ public sealed class StdioKernelHost : IDisposable
         _channel = new JsonRpcChannel(output);
         _options = options ?? new StdioKernelOptions();
         _log = _options.Log ?? TextWriter.Synchronized(new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true });
-        _session = new ScriptSession(_options.Session);
-        _language = new CSharpLanguageService(_session);
+        _kernel = new CompositeKernel(new CompositeKernelOptions { Session = _options.Session });
     }
 
     /// <summary>Serves until <c>shutdown</c>, end of input, or <paramref name="cancellationToken"/>.</summary>
@@ -108,7 +109,7 @@ public sealed class StdioKernelHost : IDisposable
 
         _disposed = true;
         CancelRunning();
-        _session.Dispose();
+        _kernel.Dispose();
     }
 
     /// <summary>The <c>initialize</c> result: protocol and engine versions and the kernels cells can name.</summary>
@@ -185,8 +186,8 @@ public sealed class StdioKernelHost : IDisposable
                 {
                     "initialize" => Describe(),
                     "execute" => await ExecuteAsync(id, parameters, cancellationToken).ConfigureAwait(false),
-                    "complete" => LanguageService(parameters, (code, cursor) => _language.Complete(code, cursor), new JsonObject { ["status"] = "ok", ["matches"] = new JsonArray(), ["cursor_start"] = Int(parameters, "cursor"), ["cursor_end"] = Int(parameters, "cursor"), ["metadata"] = new JsonObject() }),
-                    "inspect" => LanguageService(parameters, (code, cursor) => _language.Inspect(code, cursor, Int(parameters, "detailLevel")), new JsonObject { ["status"] = "ok", ["found"] = false, ["data"] = new JsonObject(), ["metadata"] = new JsonObject() }),
+                    "complete" => _kernel.Complete(Code(parameters), Int(parameters, "cursor"), KernelOf(parameters)),
+                    "inspect" => _kernel.Inspect(Code(parameters), Int(parameters, "cursor"), Int(parameters, "detailLevel"), KernelOf(parameters)),
                     "variables" => Variables(),
                     "shutdown" => new JsonObject(),
                     var other => throw new MissingMethodException($"unknown method '{other}'; the host serves initialize, execute, interrupt, complete, inspect, variables and shutdown"),
@@ -208,11 +209,6 @@ public sealed class StdioKernelHost : IDisposable
     {
         var code = Code(parameters);
         var kernelName = KernelOf(parameters);
-        if (kernelName != KernelNames.CSharp && !code.StartsWith("#!", StringComparison.Ordinal))
-        {
-            code = $"#!{kernelName}\n{code}";
-        }
-
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         lock (_gate)
         {
@@ -223,11 +219,11 @@ public sealed class StdioKernelHost : IDisposable
         CellExecutionResult result;
         try
         {
-            result = await _session.ExecuteAsync(code, observer, null, parameters["cellName"]?.GetValue<string>(), cancellation.Token).ConfigureAwait(false);
+            result = await _kernel.ExecuteAsync(code, observer, null, CellName(parameters), kernelName, cancellation.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            return new JsonObject { ["status"] = "cancelled", ["executionCount"] = _session.ExecutionCount };
+            return new JsonObject { ["status"] = "cancelled", ["executionCount"] = _kernel.ExecutionCount };
         }
         finally
         {
@@ -250,40 +246,46 @@ public sealed class StdioKernelHost : IDisposable
         };
     }
 
-    /// <summary>
-    /// complete / inspect for the cell's kernel. The C# language service answers C# cells; a cell of
-    /// another kernel gets <paramref name="none"/> (no completions, nothing found) rather than C# answers.
-    /// </summary>
-    private static JsonObject LanguageService(JsonObject parameters, Func<string, int, JsonObject> csharp, JsonObject none)
-    {
-        var code = Code(parameters);
-        var kernelName = KernelOf(parameters);
-        return kernelName == KernelNames.CSharp ? csharp(code, Int(parameters, "cursor")) : none;
-    }
-
+    /// <summary>The cell's kernel as the request names it (aliases such as <c>c#</c> normalised); csharp when absent.</summary>
     private static string KernelOf(JsonObject parameters) =>
-        parameters["kernelName"] is JsonValue k && k.TryGetValue<string>(out var name) && name.Length > 0 ? KernelNames.Normalize(name) : KernelNames.CSharp;
+        parameters["kernelName"] is null ? KernelNames.CSharp
+        : parameters["kernelName"] is JsonValue k && k.TryGetValue<string>(out var name) ? (name.Length > 0 ? KernelNames.Normalize(name) : KernelNames.CSharp)
+        : throw new ArgumentException("params.kernelName must be a kernel name (a string such as \"csharp\", \"fsharp\" or \"sql\")");
 
-    /// <summary><c>#!who</c> for the variables view: each kernel's variables with type and a one-line value.</summary>
+    private static string? CellName(JsonObject parameters) =>
+        parameters["cellName"] is null ? null
+        : parameters["cellName"] is JsonValue v && v.TryGetValue<string>(out var name) ? name
+        : throw new ArgumentException("params.cellName must be a string");
+
+    /// <summary>
+    /// <c>#!who</c> of every kernel for the variables view, in kernel order: each variable with its type
+    /// and a one-line value. Kernels not started yet are listed with no variables and stay unstarted.
+    /// </summary>
     private JsonObject Variables()
     {
-        var variables = new JsonArray();
-        foreach (var name in _session.VariableNames.Order(StringComparer.Ordinal))
+        var kernels = new JsonArray();
+        foreach (var kernelName in _kernel.KernelNames)
         {
-            if (!_session.TryGetVariable(name, out var value))
+            var variables = new JsonArray();
+            foreach (var name in _kernel.VariableNames(kernelName))
             {
-                continue;
+                if (!_kernel.TryGetVariable(kernelName, name, out var value))
+                {
+                    continue;
+                }
+
+                variables.Add(new JsonObject
+                {
+                    ["name"] = name,
+                    ["type"] = value?.GetType() is { } type ? TypeName(type) : "null",
+                    ["value"] = Preview(value),
+                });
             }
 
-            variables.Add(new JsonObject
-            {
-                ["name"] = name,
-                ["type"] = value?.GetType() is { } type ? TypeName(type) : "null",
-                ["value"] = Preview(value),
-            });
+            kernels.Add(new JsonObject { ["name"] = kernelName, ["variables"] = variables });
         }
 
-        return new JsonObject { ["kernels"] = new JsonArray(new JsonObject { ["name"] = KernelNames.CSharp, ["variables"] = variables }) };
+        return new JsonObject { ["kernels"] = kernels };
     }
 
     private static string TypeName(Type type)
@@ -299,6 +301,11 @@ public sealed class StdioKernelHost : IDisposable
 
     private static string Preview(object? value)
     {
+        if (value is DataFrame frame)
+        {
+            return $"{frame.Rows.Count} rows × {frame.Columns.Count} columns";
+        }
+
         string text;
         try
         {

@@ -64,8 +64,10 @@ public sealed class StdioKernelHostTests : IAsyncLifetime
         Assert.Equal("42", outputs[1]["data"]!["text/plain"]!.GetValue<string>());
 
         var variables = await RequestAsync(8, "variables");
-        var csharp = Assert.Single(variables.Result["kernels"]!.AsArray());
-        Assert.Equal("csharp", csharp!["name"]!.GetValue<string>());
+        var kernels = variables.Result["kernels"]!.AsArray();
+        Assert.Equal(["csharp", "fsharp", "sql", "html", "javascript", "markdown", "mermaid", "value"], kernels.Select(k => k!["name"]!.GetValue<string>()));
+        Assert.All(kernels.Skip(1), k => Assert.Empty(k!["variables"]!.AsArray()));
+        var csharp = kernels[0]!;
         var a = Assert.Single(csharp["variables"]!.AsArray());
         Assert.Equal("a", a!["name"]!.GetValue<string>());
         Assert.Equal("Int32", a["type"]!.GetValue<string>());
@@ -82,13 +84,63 @@ public sealed class StdioKernelHostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Another_kernel_is_named_on_the_first_line_like_a_Jupyter_front_end_sends_it()
+    public async Task A_kernel_the_engine_lacks_gets_an_error_listing_the_kernels_it_has()
     {
-        // Until a composite kernel serves markdown/fsharp/..., the engine answers such cells with its
-        // UnsupportedKernelError; the host only routes them.
-        var reply = await RequestAsync(1, "execute", new JsonObject { ["code"] = "let x = 1", ["kernelName"] = "pwsh" });
+        var reply = await RequestAsync(1, "execute", new JsonObject { ["code"] = "Get-Date", ["kernelName"] = "pwsh" });
+        Assert.Equal("error", reply.Result["status"]!.GetValue<string>());
         var error = reply.Notifications.Single()["params"]!["output"]!;
-        Assert.Contains("#!pwsh", error["evalue"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("error", error["output_type"]!.GetValue<string>());
+        Assert.Contains("unknown kernel 'pwsh'", error["evalue"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("csharp, fsharp, sql, html, javascript, markdown, mermaid, value", error["evalue"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sql_and_mermaid_cells_run_by_kernel_name_share_one_counter_and_sql_completes_and_lists_variables()
+    {
+        var sql = await RequestAsync(1, "execute", new JsonObject
+        {
+            ["code"] = "#!sql --name totals\nSELECT g, SUM(v) AS s FROM (VALUES ('a', 1), ('a', 2), ('b', 5)) t(g, v) GROUP BY g ORDER BY g",
+            ["kernelName"] = "sql",
+        });
+        Assert.Equal("ok", sql.Result["status"]!.GetValue<string>());
+        Assert.Equal(1, sql.Result["executionCount"]!.GetValue<int>());
+        var table = sql.Notifications.Single()["params"]!["output"]!["data"]!["text/html"]!.GetValue<string>();
+        Assert.Contains("<table", table, StringComparison.Ordinal);
+        Assert.Contains("<td>3</td>", table, StringComparison.Ordinal);
+
+        // No #!mermaid line: the request's kernelName routes the cell (no prefixing by the host).
+        var mermaid = await RequestAsync(2, "execute", new JsonObject { ["code"] = "graph LR\n  a --> b", ["kernelName"] = "mermaid" });
+        Assert.Equal("ok", mermaid.Result["status"]!.GetValue<string>());
+        Assert.Equal(2, mermaid.Result["executionCount"]!.GetValue<int>());
+        var data = mermaid.Notifications.Single()["params"]!["output"]!["data"]!.AsObject();
+        Assert.Contains("a --> b", data["text/vnd.mermaid"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var complete = await RequestAsync(3, "complete", new JsonObject { ["code"] = "SEL", ["cursor"] = 3, ["kernelName"] = "sql" });
+        Assert.Contains("SELECT", complete.Result["matches"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(0, complete.Result["cursor_start"]!.GetValue<int>());
+
+        var variables = await RequestAsync(4, "variables");
+        var sqlKernel = variables.Result["kernels"]!.AsArray().Single(k => k!["name"]!.GetValue<string>() == "sql")!;
+        var totals = Assert.Single(sqlKernel["variables"]!.AsArray())!;
+        Assert.Equal("totals", totals["name"]!.GetValue<string>());
+        Assert.Equal("DataFrame", totals["type"]!.GetValue<string>());
+        Assert.Equal("2 rows × 2 columns", totals["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Fsharp_cells_run_and_their_values_show_in_the_variables()
+    {
+        var reply = await RequestAsync(1, "execute", new JsonObject { ["code"] = "let xs = [1; 2; 3]\nList.sum xs", ["kernelName"] = "f#" });
+        Assert.Equal("ok", reply.Result["status"]!.GetValue<string>());
+        var result = reply.Notifications.Single()["params"]!["output"]!;
+        Assert.Equal("execute_result", result["output_type"]!.GetValue<string>());
+        Assert.Equal("6", result["data"]!["text/plain"]!.GetValue<string>());
+
+        var variables = await RequestAsync(2, "variables");
+        var fsharp = variables.Result["kernels"]!.AsArray().Single(k => k!["name"]!.GetValue<string>() == "fsharp")!;
+        var xs = Assert.Single(fsharp["variables"]!.AsArray())!;
+        Assert.Equal("xs", xs["name"]!.GetValue<string>());
+        Assert.Equal("FSharpList<Int32>", xs["type"]!.GetValue<string>());
     }
 
     [Fact]

@@ -213,7 +213,9 @@ async function main() {
     assert(outputs.some((o) => o.output_type === 'stream' || o.data?.['text/plain']), 'text output');
     assert(outputs.some((o) => o.data?.['application/vnd.plotly.v1+json']), 'a Plotly figure');
     const codeCells = saved.cells.filter((c) => c.cell_type === 'code');
-    assert(codeCells.every((c) => c.metadata?.polyglot_notebook?.kernelName === 'csharp' && c.metadata?.dotnet_interactive?.language === 'csharp'), 'kernel metadata kept as Polyglot Notebooks stored it');
+    assert(codeCells.every((c) => ['csharp', 'sql'].includes(c.metadata?.polyglot_notebook?.kernelName) && c.metadata?.dotnet_interactive?.language === c.metadata?.polyglot_notebook?.kernelName), 'kernel metadata kept as Polyglot Notebooks stored it');
+    const sqlCells = codeCells.filter((c) => c.metadata?.polyglot_notebook?.kernelName === 'sql');
+    assert(sqlCells.length >= 2 && sqlCells.every((c) => c.outputs.some((o) => text(o.data?.['text/html']).includes('<table'))), 'the SQL cells ran on the sql kernel and show tables');
     // A drawn plot: scroll through the notebook until the offline Plotly renderer has drawn an SVG.
     const drawn = await until('a Plotly chart drawn by the extension renderer', async () => {
       const hit = await inFrames(page, '.smartpulse-plotly .main-svg');
@@ -225,7 +227,7 @@ async function main() {
     await page.screenshot({ path: path.join(shots, 'ipynb-plot.png') });
   });
 
-  await check('.dib: opens, runs all cells (markdown, C#, table, text, plot), no error cells', async () => {
+  await check('.dib: opens, runs all cells (markdown, C#, SQL, F#, Mermaid: tables, text, plot, diagram), no error cells', async () => {
     await openFile(page, 'polyglot.dib');
     await runAll(page);
     const states = await until('every .dib code cell to finish', async () => {
@@ -235,7 +237,7 @@ async function main() {
         running: document.querySelectorAll('.notebook-editor .codicon-notebook-state-executing, .notebook-editor .codicon-notebook-state-pending').length,
       }));
       if (s.error > 0) throw Object.assign(new Error(`${s.error} error cell(s)`), { fatal: true });
-      return s.ok >= 3 && s.running === 0 ? s : undefined;
+      return s.ok >= 6 && s.running === 0 ? s : undefined;
     }, 10 * 60000, 2000).catch(async (e) => { await page.screenshot({ path: path.join(shots, 'dib-failed.png') }); throw e; });
     assert(states.error === 0, 'no error cells');
     const table = await until('the describe() table', () => inFrames(page, 'table'), 60000);
@@ -250,15 +252,31 @@ async function main() {
       return false;
     }, 30000);
     assert(rows, 'stdout text');
+    // Non-C# cells ran on their own kernels: the SQL query's column, F# output, the Mermaid diagram drawn.
+    const inText = async (needle) => {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate((n) => document.body?.innerText.includes(n), needle).catch(() => false);
+        if (found) return true;
+      }
+      return false;
+    };
+    assert(await until('the SQL result table (mean_age)', () => inText('mean_age'), 60000), 'SQL table');
+    assert(await until('the F# output', () => inText('F# mean spending: 42.0'), 60000), 'F# text');
+    const diagram = await until('the Mermaid diagram drawn', async () => {
+      const hit = await inFrames(page, '.smartpulse-mermaid svg');
+      if (!hit) await scrollNotebook(page, 700);
+      return hit;
+    }, 120000, 1500);
+    assert(diagram.count > 0, 'a drawn Mermaid diagram');
     await sleep(1500);
     await page.screenshot({ path: path.join(shots, 'dib-ran.png') });
-    // The variables view lists #!who of the C# kernel: mall is a DataFrame.
+    // The variables view lists #!who of each kernel holding variables: mall (C#, a DataFrame), spending (F#).
     await command(page, 'SmartPulse: Refresh Variables');
     await command(page, 'Explorer: Focus on SmartPulse Variables View');
     const variables = await until('mall in the SmartPulse Variables view', () => page.evaluate(() => {
       const view = [...document.querySelectorAll('.pane')].find((p) => (p.querySelector('.pane-header')?.textContent ?? '').includes('SmartPulse Variables'));
       const text = view?.querySelector('.pane-body')?.textContent ?? '';
-      return text.includes('#!csharp') && text.includes('mall') && text.includes('DataFrame') ? text : undefined;
+      return text.includes('#!csharp') && text.includes('mall') && text.includes('DataFrame') && text.includes('#!fsharp') && text.includes('spending') ? text : undefined;
     }), 60000, 1000);
     assert(variables, 'variables view');
     await scrollNotebook(page, 520);

@@ -41,6 +41,27 @@ test('execute streams outputs, keeps state, and lists variables', { skip, timeou
   }
 });
 
+test('SQL and Mermaid cells run on their own kernels (no #! line needed) and SQL results show in the variables', { skip, timeout: 120000 }, async () => {
+  const client = new KernelClient('dotnet', [dll]);
+  try {
+    await client.initialize();
+    const sql = await run(client, "#!sql --name bands\nSELECT band, COUNT(*) AS n FROM (VALUES ('young'), ('old'), ('young')) t(band) GROUP BY band ORDER BY band", 'sql');
+    assert.equal(sql.result.status, 'ok');
+    assert.equal(sql.outputs.length, 1);
+    assert.match(sql.outputs[0].data['text/html'], /<td>old<\/td><td>1<\/td>.*<td>young<\/td><td>2<\/td>/s);
+    const diagram = await run(client, 'graph LR\n  a --> b', 'mermaid');
+    assert.equal(diagram.result.status, 'ok');
+    assert.equal(diagram.result.executionCount, 2);
+    assert.match(diagram.outputs[0].data['text/vnd.mermaid'], /a --> b/);
+    const vars = await client.variables();
+    const sqlKernel = vars.kernels.find((k) => k.name === 'sql');
+    assert.deepEqual(sqlKernel.variables, [{ name: 'bands', type: 'DataFrame', value: '2 rows × 2 columns' }]);
+    assert.deepEqual(vars.kernels.find((k) => k.name === 'csharp').variables, []);
+  } finally {
+    await client.shutdown();
+  }
+});
+
 test('Console.Clear() in a cell sends clearOutput between the outputs it separates', { skip, timeout: 120000 }, async () => {
   const client = new KernelClient('dotnet', [dll]);
   try {
