@@ -25,4 +25,7 @@ internal sealed class ForwardingObserver(OutputCollector collector) : ICellOutpu
             collector.UpdateDisplay(id, output.Data);
         }
     }
+
+    // ClearOutput() / Console.Clear() in a C# part clears the whole cell's outputs (and reaches the front end).
+    public void OnClearOutput(bool wait) => collector.ClearOutput(wait);
 }

@@ -128,6 +128,16 @@ public sealed class StdioKernelHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Console_Clear_in_a_cell_reaches_the_client_through_the_composite_kernel()
+    {
+        var reply = await RequestAsync(1, "execute", new JsonObject { ["code"] = "Console.WriteLine(\"before\");\nConsole.Clear();\nConsole.WriteLine(\"after\");" });
+        Assert.Equal("ok", reply.Result["status"]!.GetValue<string>());
+        Assert.Equal(
+            ["output:before\n", "clearOutput", "output:after\n"],
+            reply.Notifications.Select(n => n["method"]!.GetValue<string>() == "output" ? "output:" + n["params"]!["output"]!["text"]!.GetValue<string>() : n["method"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Fsharp_cells_run_and_their_values_show_in_the_variables()
     {
         var reply = await RequestAsync(1, "execute", new JsonObject { ["code"] = "let xs = [1; 2; 3]\nList.sum xs", ["kernelName"] = "f#" });
