@@ -151,47 +151,23 @@ internal sealed partial class FSharpSubkernel : ISubkernel
     public JsonObject? Complete(string code, int cursor)
     {
         cursor = Math.Clamp(cursor, 0, code.Length);
-        var start = cursor;
-        while (start > 0 && (char.IsLetterOrDigit(code[start - 1]) || code[start - 1] is '_' or '.'))
-        {
-            start--;
-        }
+        var start = LanguageReplies.WordStart(code, cursor, withDots: true);
         var text = code[start..cursor];
         var dot = text.LastIndexOf('.');
         var matches = _session.GetCompletions(text).Distinct().Order(StringComparer.Ordinal).Take(500).ToList();
-        var wordStart = dot >= 0 ? start + dot + 1 : start;
-        return new JsonObject
-        {
-            ["status"] = "ok",
-            ["matches"] = new JsonArray([.. matches.Select(m => JsonValue.Create(m))]),
-            ["cursor_start"] = wordStart,
-            ["cursor_end"] = cursor,
-            ["metadata"] = new JsonObject(),
-        };
+        return LanguageReplies.Completion(matches, dot >= 0 ? start + dot + 1 : start, cursor);
     }
 
     public JsonObject? Inspect(string code, int cursor, int detailLevel)
     {
-        cursor = Math.Clamp(cursor, 0, code.Length);
-        var start = cursor;
-        var end = cursor;
-        while (start > 0 && (char.IsLetterOrDigit(code[start - 1]) || code[start - 1] == '_'))
-        {
-            start--;
-        }
-        while (end < code.Length && (char.IsLetterOrDigit(code[end]) || code[end] == '_'))
-        {
-            end++;
-        }
-        var word = code[start..end];
+        var word = LanguageReplies.WordAt(code, Math.Clamp(cursor, 0, code.Length));
         var bound = word.Length == 0 ? null : _session.TryFindBoundValue(word);
         if (bound is null || !FSharpOption<Shell.FsiBoundValue>.get_IsSome(bound))
         {
-            return new JsonObject { ["status"] = "ok", ["found"] = false, ["data"] = new JsonObject(), ["metadata"] = new JsonObject() };
+            return LanguageReplies.Inspection(null);
         }
         var v = bound.Value.Value;
-        var text = $"val {word}: {v.FSharpType.Format(FSharp.Compiler.Symbols.FSharpDisplayContext.Empty)}\n{MimeBundleFormatter.Format(v.ReflectionValue)["text/plain"]}";
-        return new JsonObject { ["status"] = "ok", ["found"] = true, ["data"] = new JsonObject { ["text/plain"] = text }, ["metadata"] = new JsonObject() };
+        return LanguageReplies.Inspection($"val {word}: {v.FSharpType.Format(FSharp.Compiler.Symbols.FSharpDisplayContext.Empty)}\n{MimeBundleFormatter.Format(v.ReflectionValue)["text/plain"]}");
     }
 
     public void Dispose() => ((IDisposable)_session).Dispose();

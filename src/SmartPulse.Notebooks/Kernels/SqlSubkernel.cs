@@ -108,51 +108,24 @@ internal sealed class SqlSubkernel : ISubkernel
     public JsonObject? Complete(string code, int cursor)
     {
         cursor = Math.Clamp(cursor, 0, code.Length);
-        var start = cursor;
-        while (start > 0 && (char.IsLetterOrDigit(code[start - 1]) || code[start - 1] == '_'))
-        {
-            start--;
-        }
+        var start = LanguageReplies.WordStart(code, cursor);
         var prefix = code[start..cursor];
-        var columns = _db.Columns();
         var candidates = _db.TableNames()
-            .Concat(columns.Select(c => c.Name))
+            .Concat(_db.Columns().Select(c => c.Name))
             .Concat(_keywords)
             .Distinct(StringComparer.Ordinal)
             .Where(c => c.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return new JsonObject
-        {
-            ["status"] = "ok",
-            ["matches"] = new JsonArray([.. candidates.Select(c => JsonValue.Create(c))]),
-            ["cursor_start"] = start,
-            ["cursor_end"] = cursor,
-            ["metadata"] = new JsonObject(),
-        };
+            .Order(StringComparer.Ordinal);
+        return LanguageReplies.Completion(candidates, start, cursor);
     }
 
     public JsonObject? Inspect(string code, int cursor, int detailLevel)
     {
-        cursor = Math.Clamp(cursor, 0, code.Length);
-        var start = cursor;
-        var end = cursor;
-        while (start > 0 && (char.IsLetterOrDigit(code[start - 1]) || code[start - 1] == '_'))
-        {
-            start--;
-        }
-        while (end < code.Length && (char.IsLetterOrDigit(code[end]) || code[end] == '_'))
-        {
-            end++;
-        }
-        var word = code[start..end];
+        var word = LanguageReplies.WordAt(code, Math.Clamp(cursor, 0, code.Length));
         var columns = _db.Columns().Where(c => string.Equals(c.Table, word, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (columns.Count == 0)
-        {
-            return new JsonObject { ["status"] = "ok", ["found"] = false, ["data"] = new JsonObject(), ["metadata"] = new JsonObject() };
-        }
-        var text = $"table {columns[0].Table}\n" + string.Join("\n", columns.Select(c => $"  {c.Name} {c.DataType}"));
-        return new JsonObject { ["status"] = "ok", ["found"] = true, ["data"] = new JsonObject { ["text/plain"] = text }, ["metadata"] = new JsonObject() };
+        return LanguageReplies.Inspection(columns.Count == 0
+            ? null
+            : $"table {columns[0].Table}\n" + string.Join("\n", columns.Select(c => $"  {c.Name} {c.DataType}")));
     }
 
     public void Dispose() => _db.Dispose();
