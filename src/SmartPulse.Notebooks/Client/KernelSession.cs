@@ -14,9 +14,10 @@ namespace SmartPulse.Notebooks.Client;
 /// messages until the kernel is idle and has replied, interrupt on timeout, and shut it down at the
 /// end. A kernel that dies while a cell runs (crash, stack overflow, <c>Environment.Exit</c>,
 /// <c>kill -9</c>) fails that cell with what happened and the stderr tail; every later cell then
-/// fails without running.
+/// fails without running. The same session serves <c>#!connect jupyter</c>, which sends its own
+/// requests with <see cref="RequestAsync"/> and streams their outputs.
 /// </summary>
-public sealed class KernelSession : IDisposable
+public sealed partial class KernelSession : IDisposable
 {
     private static readonly TimeSpan _interruptGrace = TimeSpan.FromSeconds(5);
     private readonly KernelLaunch _launch;
@@ -30,6 +31,12 @@ public sealed class KernelSession : IDisposable
     {
         _launch = launch;
     }
+
+    /// <summary>The kernel's <c>kernel_info_reply</c> content (its <c>language_info</c>, implementation, banner).</summary>
+    public JsonObject KernelInfo { get; private set; } = [];
+
+    /// <summary>The kernel's language (<c>language_info.name</c>, for example <c>python</c>); empty when it did not say.</summary>
+    public string Language => KernelInfo["language_info"]?["name"] is JsonValue v && v.TryGetValue<string>(out var name) ? name : "";
 
     /// <summary>Why the kernel can no longer run cells (it died, or was stopped after a timeout); null while it is usable.</summary>
     public string? DeadReason => _deadReason;
@@ -322,7 +329,12 @@ public sealed class KernelSession : IDisposable
                 {
                     var (channel, message) = await read.ConfigureAwait(false);
                     var isOurs = requests.Contains(JupyterMessage.Text(message.ParentHeader, "msg_id"));
-                    replied |= isOurs && channel == KernelClient.ClientChannel.Shell && message.MessageType == "kernel_info_reply";
+                    if (isOurs && channel == KernelClient.ClientChannel.Shell && message.MessageType == "kernel_info_reply")
+                    {
+                        replied = true;
+                        KernelInfo = message.Content;
+                    }
+
                     iopubLive |= isOurs && channel == KernelClient.ClientChannel.IOPub;
                 }
             }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Analysis;
 using SmartPulse.DuckDb;
+using SmartPulse.Notebooks.Client;
 using SmartPulse.Notebooks.Documents;
 using SmartPulse.Notebooks.Execution;
 using SmartPulse.Notebooks.Kernel;
@@ -46,10 +47,11 @@ def __sp_names():
     return sorted(n for n, v in globals().items() if not n.startswith('_') and n not in ('In', 'Out', 'exit', 'quit', 'get_ipython') and not isinstance(v, types.ModuleType) and not callable(v))
 """;
 
-    private readonly JupyterClient _client;
+    private static readonly TimeSpan _startupTimeout = TimeSpan.FromSeconds(60);
+    private readonly KernelSession _client;
     private readonly string _spec;
 
-    private JupyterSubkernel(string name, string spec, JupyterClient client)
+    private JupyterSubkernel(string name, string spec, KernelSession client)
     {
         Name = name;
         _spec = spec;
@@ -77,10 +79,34 @@ def __sp_names():
 
     public static async Task<JupyterSubkernel> StartAsync(string name, string spec, string workingDirectory, IReadOnlyList<string>? specDirectories, CancellationToken cancellationToken)
     {
-        var found = KernelSpecLocator.Find(spec, specDirectories) ?? throw new MagicException(
-            $"No Jupyter kernelspec named '{spec}' is installed (searched {string.Join(", ", KernelSpecLocator.SearchPath(specDirectories))}). "
-            + $"Installed: {string.Join(", ", KernelSpecLocator.Installed(specDirectories)) switch { "" => "none", var s => s }}. To fix: {KernelSpecLocator.InstallHint(spec)}.");
-        var client = await JupyterClient.StartAsync(found.Spec, spec, workingDirectory, cancellationToken).ConfigureAwait(false);
+        KernelLaunch? launch;
+        try
+        {
+            launch = KernelSpecCatalog.Find(spec, specDirectories);
+        }
+        catch (FormatException e)
+        {
+            throw new MagicException($"Kernelspec '{spec}' is broken: {e.Message} Reinstall it.");
+        }
+
+        if (launch is null)
+        {
+            var installed = KernelSpecCatalog.Installed(specDirectories);
+            throw new MagicException(
+                $"No Jupyter kernelspec named '{spec}' is installed (searched {string.Join(", ", KernelSpecCatalog.KernelFolders(specDirectories))}). "
+                + $"Installed: {(installed.Count == 0 ? "none" : string.Join(", ", installed))}. To fix: {KernelSpecCatalog.InstallHint(spec)}.");
+        }
+
+        KernelSession client;
+        try
+        {
+            client = await KernelSession.StartAsync(launch, workingDirectory, _startupTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KernelStartException e)
+        {
+            throw new MagicException($"Kernel '{spec}' failed to start: {e.Message} To fix: {KernelSpecCatalog.InstallHint(spec)}.");
+        }
+
         var kernel = new JupyterSubkernel(name, spec, client);
         if (kernel.IsPython)
         {
@@ -89,23 +115,22 @@ def __sp_names():
         return kernel;
     }
 
-    public Task<CellStatus> RunAsync(CellSegment segment, KernelContext context)
+    public async Task<CellStatus> RunAsync(CellSegment segment, KernelContext context)
     {
         var code = MimeSubkernel.Trim(segment.Code);
-        using var cancel = context.CancellationToken.Register(_client.Interrupt);
         var failed = false;
-        var (reply, _) = _client.Request(
+        var reply = await RequestAsync(
             "execute_request",
             new JsonObject { ["code"] = code, ["silent"] = false, ["store_history"] = true, ["user_expressions"] = new JsonObject(), ["allow_stdin"] = false, ["stop_on_error"] = true },
             context.Timeout ?? TimeSpan.FromDays(1),
-            CancellationToken.None,
-            message => failed |= Publish(message, context));
+            message => failed |= Publish(message, context),
+            context.CancellationToken).ConfigureAwait(false);
         if (!failed && JupyterMessage.Text(reply, "status") == "error")
         {
             context.Error(CellOutput.Error(JupyterMessage.Text(reply, "ename", "Error"), JupyterMessage.Text(reply, "evalue"), []));
             failed = true;
         }
-        return Task.FromResult(failed ? CellStatus.Error : CellStatus.Ok);
+        return failed ? CellStatus.Error : CellStatus.Ok;
     }
 
     public bool TryGetVariable(string name, out object? value)
@@ -137,12 +162,12 @@ def __sp_names():
     }
 
     public JsonObject? Complete(string code, int cursor) =>
-        _client.Request("complete_request", new JsonObject { ["code"] = code, ["cursor_pos"] = cursor }, TimeSpan.FromSeconds(30), CancellationToken.None).Reply;
+        Request("complete_request", new JsonObject { ["code"] = code, ["cursor_pos"] = cursor }, TimeSpan.FromSeconds(30));
 
     public JsonObject? Inspect(string code, int cursor, int detailLevel) =>
-        _client.Request("inspect_request", new JsonObject { ["code"] = code, ["cursor_pos"] = cursor, ["detail_level"] = detailLevel }, TimeSpan.FromSeconds(30), CancellationToken.None).Reply;
+        Request("inspect_request", new JsonObject { ["code"] = code, ["cursor_pos"] = cursor, ["detail_level"] = detailLevel }, TimeSpan.FromSeconds(30));
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _client.ShutdownAsync().GetAwaiter().GetResult();
 
     internal static string ToCsv(DataFrame frame)
     {
@@ -227,8 +252,8 @@ def __sp_names():
     {
         var output = new StringBuilder();
         string? error = null;
-        _client.Request("execute_request", new JsonObject { ["code"] = code, ["silent"] = true, ["store_history"] = false, ["user_expressions"] = new JsonObject(), ["allow_stdin"] = false },
-            TimeSpan.FromMinutes(5), CancellationToken.None, m =>
+        Request("execute_request", new JsonObject { ["code"] = code, ["silent"] = true, ["store_history"] = false, ["user_expressions"] = new JsonObject(), ["allow_stdin"] = false },
+            TimeSpan.FromMinutes(5), m =>
             {
                 if (m.MessageType == "stream")
                 {
@@ -241,6 +266,27 @@ def __sp_names():
             });
         return error is null ? output.ToString() : throw new MagicException($"Kernel {Name}: {error}");
     }
+
+    /// <summary>A request to the connected kernel; a dead or silent kernel becomes a <see cref="MagicException"/> that says so.</summary>
+    private async Task<JsonObject> RequestAsync(string type, JsonObject content, TimeSpan timeout, Action<JupyterMessage>? onIOPub, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.RequestAsync(type, content, timeout, onIOPub, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new MagicException($"The connected kernel died: {e.Message}. Later cells that use it fail; reconnect it with #!connect jupyter (rerun the notebook).");
+        }
+        catch (TimeoutException e)
+        {
+            throw new MagicException($"The connected kernel {Name}: {e.Message}.");
+        }
+    }
+
+    // Completion, inspection, #!share and #!who are synchronous in ISubkernel; the client's poller thread answers, so blocking here cannot deadlock.
+    private JsonObject Request(string type, JsonObject content, TimeSpan timeout, Action<JupyterMessage>? onIOPub = null) =>
+        RequestAsync(type, content, timeout, onIOPub, CancellationToken.None).GetAwaiter().GetResult();
 
     private static bool Publish(JupyterMessage message, KernelContext context)
     {

@@ -44,5 +44,5 @@ public static class KernelRequirements
     /// <param name="specDirectories">Extra kernelspec folders searched first; null for none.</param>
     /// <returns>Missing kernelspec names.</returns>
     public static IReadOnlyList<string> MissingKernelSpecs(Notebook notebook, IReadOnlyList<string>? specDirectories = null) =>
-        [.. JupyterKernelSpecs(notebook).Where(s => KernelSpecLocator.Find(s, specDirectories) is null)];
+        [.. JupyterKernelSpecs(notebook).Where(s => Client.KernelSpecCatalog.Find(s, specDirectories) is null)];
 }

@@ -78,7 +78,7 @@ public static class BatchRunner
         {
             if (Kernels.KernelRequirements.MissingKernelSpecs(entry.Notebook) is { Count: > 0 } missing && !options.Strict && Environment.GetEnvironmentVariable("CI") != "true")
             {
-                await log.WriteLineAsync($"skipped: {entry.Input.DisplayName}: needs the Jupyter kernelspec {string.Join(", ", missing)}, which is not installed here; to fix: {Kernels.KernelSpecLocator.InstallHint(missing[0])} (--strict fails instead)").ConfigureAwait(false);
+                await log.WriteLineAsync($"skipped: {entry.Input.DisplayName}: needs the Jupyter kernelspec {string.Join(", ", missing)}, which is not installed here; to fix: {Client.KernelSpecCatalog.InstallHint(missing[0])} (--strict fails instead)").ConfigureAwait(false);
                 loaded.Remove(entry);
             }
         }

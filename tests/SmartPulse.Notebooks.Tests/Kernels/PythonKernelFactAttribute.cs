@@ -1,4 +1,4 @@
-using SmartPulse.Notebooks.Kernels;
+using SmartPulse.Notebooks.Client;
 
 namespace SmartPulse.Notebooks.Tests.Kernels;
 
@@ -10,7 +10,7 @@ public sealed class PythonKernelFactAttribute : FactAttribute
 {
     public PythonKernelFactAttribute()
     {
-        if (KernelSpecLocator.Find("python3") is null && Environment.GetEnvironmentVariable("CI") != "true")
+        if (KernelSpecCatalog.Find("python3") is null && Environment.GetEnvironmentVariable("CI") != "true")
         {
             Skip = "no python3 Jupyter kernelspec (apt-get install -y python3-ipykernel python3-pandas); CI installs it and runs this test.";
         }
