@@ -182,13 +182,43 @@ public sealed class ScriptSessionTests
     {
         using var session = new ScriptSession();
         await session.ExecuteAsync("var before = 5;");
-        var result = await session.ExecuteAsync("Console.WriteLine(\"start\"); while (true) { System.Threading.Thread.Sleep(10); }", timeout: TimeSpan.FromMilliseconds(1500));
-        Assert.Equal(CellStatus.TimedOut, result.Status);
-        Assert.Equal("start\n", result.Outputs[0].Text);
-        Assert.Equal(ErrorOutputs.TimeoutError, result.Outputs[^1].ErrorName);
 
+        // The loop never ends, so the limit always fires first, whether while the cell compiles or while it loops.
+        var result = await session.ExecuteAsync("var inside = 1; while (true) { System.Threading.Thread.Sleep(10); }", timeout: TimeSpan.FromMilliseconds(200));
+        Assert.Equal(CellStatus.TimedOut, result.Status);
+        Assert.Equal(ErrorOutputs.TimeoutError, result.Outputs[^1].ErrorName);
+        Assert.Contains("did not finish within 0.2 s", result.Outputs[^1].ErrorValue, StringComparison.Ordinal);
+
+        // The session goes on from the state before the cell: its variable exists, the timed-out cell's does not.
         var after = await session.ExecuteAsync("before");
         Assert.Equal("5", Assert.Single(after.Outputs).PlainText());
+        var missing = await session.ExecuteAsync("inside");
+        Assert.Equal(CellStatus.Error, missing.Status);
+    }
+
+    [Fact]
+    public async Task OutputWrittenBeforeAnInterruptIsKept()
+    {
+        using var session = new ScriptSession(new ScriptSessionOptions { References = [typeof(Probe).Assembly] });
+        using var started = new ManualResetEventSlim();
+        Probe.Started = started;
+        using var cancel = new CancellationTokenSource();
+
+        // The cell prints, then signals, then loops forever; the test interrupts it only after the signal, so the
+        // printed line is there whatever the machine's speed.
+        var running = session.ExecuteAsync(
+            "Console.WriteLine(\"start\"); SmartPulse.Notebooks.Tests.Execution.Probe.Started!.Set(); while (true) { System.Threading.Thread.Sleep(10); }",
+            cancellationToken: cancel.Token);
+        var signalled = Task.Run(() => started.Wait(TimeSpan.FromMinutes(5)));
+        Assert.Same(signalled, await Task.WhenAny(running, signalled));
+        Assert.True(await signalled, "the cell never reached its loop");
+        await cancel.CancelAsync();
+
+        var result = await running;
+        Assert.Equal(CellStatus.Cancelled, result.Status);
+        Assert.Equal("start\n", result.Outputs[0].Text);
+        Assert.Equal("OperationCanceledException", result.Outputs[^1].ErrorName);
+        Assert.Equal(CellStatus.Ok, (await session.ExecuteAsync("1")).Status);
     }
 
     [Theory]
@@ -218,14 +248,17 @@ public sealed class ScriptSessionTests
     public async Task ATimedOutLoopReallyStopsAndLineNumbersSurviveInstrumentation()
     {
         using var session = new ScriptSession(new ScriptSessionOptions { References = [typeof(Probe).Assembly] });
+        using var stopped = new ManualResetEventSlim();
+        Probe.Stopped = stopped;
+
+        // The loop has no exit of its own: only the cancellation check the engine puts at the top of every loop body
+        // ends it, and then its finally block signals. No timing decides the outcome: if the limit fires while the
+        // cell still compiles, the loop stops at its first iteration; without the check the signal never comes.
         var result = await session.ExecuteAsync(
-            "for (var i = 0; ; i++) { SmartPulse.Notebooks.Tests.Execution.Probe.Ticks++; System.Threading.Thread.Sleep(5); }",
-            timeout: TimeSpan.FromMilliseconds(800));
+            "try { for (var i = 0; ; i++) { System.Threading.Thread.Sleep(5); } } finally { SmartPulse.Notebooks.Tests.Execution.Probe.Stopped!.Set(); }",
+            timeout: TimeSpan.FromMilliseconds(200));
         Assert.Equal(CellStatus.TimedOut, result.Status);
-        await Task.Delay(300);
-        var ticks = Probe.Ticks;
-        await Task.Delay(500);
-        Assert.Equal(ticks, Probe.Ticks);
+        Assert.True(await Task.Run(() => stopped.Wait(TimeSpan.FromMinutes(5))), "the timed-out loop is still running");
 
         var error = await session.ExecuteAsync("var items = new[] { 1, 2 };\nforeach (var item in items)\n    if (item == 2)\n        throw new Exception(\"two\");", cellName: "cell 9");
         Assert.Contains(error.Outputs[0].Traceback, l => l.EndsWith("in cell 9:line 4", StringComparison.Ordinal));
@@ -253,9 +286,14 @@ public sealed class ScriptSessionTests
 
 public sealed record HostWidget(int Size);
 
+/// <summary>What test cells reach through the test assembly: signals the tests wait on, and a throwing method.</summary>
 public static class Probe
 {
-    public static int Ticks;
+    /// <summary>Set by a cell when it has printed and is about to loop (<see cref="ScriptSessionTests.OutputWrittenBeforeAnInterruptIsKept"/>).</summary>
+    public static ManualResetEventSlim? Started;
+
+    /// <summary>Set by a cell's finally block when its loop has ended.</summary>
+    public static ManualResetEventSlim? Stopped;
 
     public static void Boom() => throw new ArgumentException("bad value");
 }
