@@ -2,14 +2,18 @@ using System.CommandLine;
 using System.Text.Json;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Exploration;
+using SmartPulse.Analysis.Exploration.Files;
 using SmartPulse.Cli.Output;
 
 namespace SmartPulse.Cli.Commands;
 
 /// <summary>
-/// <c>smartpulse profile FILE [--json]</c>: the EDA summary of any delimited file — shape,
-/// delimiter, per-column type, missing values and describe() statistics — as an aligned table for
-/// people or one JSON object for machines (keys: file, rows, delimiter, columns, missing).
+/// <c>smartpulse profile FILE [--engine auto|duckdb|stream] [--json]</c>: the EDA summary of any
+/// delimited or Parquet file — shape, delimiter, per-column type, missing values and describe()
+/// statistics — as an aligned table for people or one JSON object for machines (keys: file, rows,
+/// delimiter, engine, engine_note, columns, missing). <c>--engine</c> picks who computes it: DuckDB's
+/// multi-threaded reader and in-engine aggregates, or the streaming columnar reader; <c>auto</c>
+/// (default) takes DuckDB for plain files of 16 MiB or more.
 /// </summary>
 public static class ProfileCommand
 {
@@ -18,58 +22,72 @@ public static class ProfileCommand
     {
         var file = new Argument<string>("FILE") { Description = "A CSV/TSV customer file (delimiter sniffed: comma, tab or semicolon)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables; errors too, as {error, file, line, column, hint}." };
-        var command = new Command("profile", "Print the EDA summary of a delimited file: shape, types, missing values, describe() statistics.")
+        var engine = new Option<string>("--engine")
+        {
+            Description = "Who computes the profile: duckdb (DuckDB's multi-threaded reader, aggregates in the engine), " +
+                "stream (SmartPulse's streaming columnar reader) or auto (default: duckdb for plain CSV/TSV/gzip/Parquet files of 16 MiB or more, stream otherwise). " +
+                "DuckDB hands over to the streaming reader whenever it could not give the same answer or error (ragged rows, bad gzip, mixed-type columns, --thousands, --encoding).",
+            DefaultValueFactory = _ => "auto",
+        };
+        var command = new Command("profile", "Print the EDA summary of a delimited or Parquet file: shape, types, missing values, describe() statistics.")
         {
             file,
             json,
+            engine,
         };
         var data = new DataOptions();
         data.AddTo(command);
         command.SetAction(parse =>
         {
             CsvOptions options;
+            ProfileEngine chosen;
             try
             {
                 options = data.Apply(parse);
+                chosen = FileEda.ParseEngine(parse.GetValue(engine)!);
             }
             catch (ArgumentException ex)
             {
                 return Errors.CliErrors.Report(console, parse.GetValue(json), ex);
             }
 
-            return Run(parse.GetValue(file)!, parse.GetValue(json), console, options);
+            return Run(parse.GetValue(file)!, parse.GetValue(json), console, options, chosen);
         });
         return command;
     }
 
     /// <summary>Profiles <paramref name="path"/>; returns the exit code (0, or 2 on unreadable input).</summary>
-    public static int Run(string path, bool json, CliConsole console, CsvOptions? options = null)
+    public static int Run(string path, bool json, CliConsole console, CsvOptions? options = null, ProfileEngine engine = ProfileEngine.Auto)
     {
-        ColumnarTable table;
+        FileProfile profile;
         try
         {
             using var bar = ProgressBar.For(console, json, "reading");
-            table = ColumnarReader.Read(path, options, progress: bar.Enabled ? bar.Report : null);
+            profile = FileEda.Profile(path, options, engine, bar.Enabled ? bar.Report : null);
         }
         catch (Exception ex) when (ex is CsvFormatException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             return Errors.CliErrors.Report(console, json, ex);
         }
 
-        var loaded = new Loaded(table.SourcePath, table.Delimiter, table.Columns, table.MissingCells);
-        var describe = table.Describe();
-        console.Out.Write(json ? ToJson(loaded, describe) : ToText(loaded, describe));
+        console.Out.Write(json ? ToJson(profile, profile.Describe) : ToText(profile, profile.Describe));
         return CommandLine.Ok;
     }
 
-    private sealed record Loaded(string SourcePath, char Delimiter, IReadOnlyList<LoadedColumn> Columns, long MissingCells);
+    private static string EngineName(ProfileEngine engine) => engine == ProfileEngine.DuckDb ? "duckdb" : "stream";
 
     private static string KindName(ColumnKind kind) => kind.ToString().ToLowerInvariant();
 
-    private static string ToText(Loaded loaded, DescribeResult describe)
+    private static string ToText(FileProfile loaded, DescribeResult describe)
     {
         var delimiter = loaded.Delimiter switch { '\t' => "delimiter tab", '\0' => "Parquet", var c => $"delimiter '{c}'" };
-        var header = $"{Path.GetFileName(loaded.SourcePath)}: {describe.Rows} rows × {loaded.Columns.Count} columns, {delimiter}, {loaded.MissingCells} missing cells\n\n";
+        var header = $"{Path.GetFileName(loaded.SourcePath)}: {describe.Rows} rows × {loaded.Columns.Count} columns, {delimiter}, {loaded.MissingCells} missing cells, engine {EngineName(loaded.Engine)}\n";
+        if (loaded.EngineNote is not null)
+        {
+            header += $"note: {loaded.EngineNote}\n";
+        }
+
+        header += "\n";
         foreach (var c in loaded.Columns.Where(c => c.FirstNonNumeric is not null))
         {
             header += $"note: column '{c.Name}' is read as {KindName(c.Kind)}: line {c.FirstNonNumeric!.Line} holds '{c.FirstNonNumeric.Value}', not a number. " +
@@ -111,7 +129,7 @@ public static class ProfileCommand
         return text;
     }
 
-    private static string ToJson(Loaded loaded, DescribeResult describe)
+    private static string ToJson(FileProfile loaded, DescribeResult describe)
     {
         return JsonOutput.Write(w =>
         {
@@ -120,6 +138,16 @@ public static class ProfileCommand
             w.WriteString("file", loaded.SourcePath);
             w.WriteNumber("rows", describe.Rows);
             w.WriteString("delimiter", loaded.Delimiter == '\0' ? "parquet" : loaded.Delimiter.ToString());
+            w.WriteString("engine", EngineName(loaded.Engine));
+            if (loaded.EngineNote is null)
+            {
+                w.WriteNull("engine_note");
+            }
+            else
+            {
+                w.WriteString("engine_note", loaded.EngineNote);
+            }
+
             w.WriteStartArray("columns");
             foreach (var c in loaded.Columns)
             {

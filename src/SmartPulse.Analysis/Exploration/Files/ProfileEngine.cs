@@ -1,0 +1,21 @@
+namespace SmartPulse.Analysis.Exploration.Files;
+
+/// <summary>Which engine computes a file's profile (<c>smartpulse profile --engine</c>).</summary>
+public enum ProfileEngine
+{
+    /// <summary>
+    /// DuckDB for plain UTF-8 CSV/TSV/gzip/Parquet files of at least <see cref="FileEda.AutoDuckDbBytes"/>
+    /// whose options DuckDB can express; the streaming reader otherwise.
+    /// </summary>
+    Auto,
+
+    /// <summary>
+    /// The embedded DuckDB engine: its multi-threaded reader and in-engine aggregates, nothing held per row
+    /// beyond what the quantiles need. Declines (and the streaming reader answers) whenever it could not
+    /// give the streaming reader's exact answer or error.
+    /// </summary>
+    DuckDb,
+
+    /// <summary>SmartPulse's own streaming columnar reader (<see cref="Data.ColumnarReader"/>) and in-memory describe.</summary>
+    Stream,
+}
