@@ -99,13 +99,13 @@ public static class ProfileCommand
             header += "\n";
         }
         var types = loaded.Columns.ToDictionary(c => c.Name);
-        var numeric = new TextTable("column", "type", ">missing", ">count", ">mean", ">std", ">min", ">25%", ">50%", ">75%", ">max");
+        var numeric = new ConsoleTable("column", "type", ">missing", ">count", ">mean", ">std", ">min", ">25%", ">50%", ">75%", ">max");
         foreach (var s in describe.Numeric)
         {
             var c = types[s.Column];
             numeric.Add(s.Column, KindName(c.Kind), c.MissingCount.ToString(), s.Count.ToString(),
-                TextTable.Number(s.Mean), TextTable.Number(s.Std), TextTable.Number(s.Min), TextTable.Number(s.Q25),
-                TextTable.Number(s.Median), TextTable.Number(s.Q75), TextTable.Number(s.Max));
+                ConsoleTable.Number(s.Mean), ConsoleTable.Number(s.Std), ConsoleTable.Number(s.Min), ConsoleTable.Number(s.Q25),
+                ConsoleTable.Number(s.Median), ConsoleTable.Number(s.Q75), ConsoleTable.Number(s.Max));
         }
 
         var text = header;
@@ -116,7 +116,7 @@ public static class ProfileCommand
 
         if (describe.Categorical.Count > 0)
         {
-            var categorical = new TextTable("column", "type", ">missing", ">count", ">unique", "top", ">freq");
+            var categorical = new ConsoleTable("column", "type", ">missing", ">count", ">unique", "top", ">freq");
             foreach (var s in describe.Categorical)
             {
                 var c = types[s.Column];

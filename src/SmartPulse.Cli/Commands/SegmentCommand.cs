@@ -164,19 +164,19 @@ public static class SegmentCommand
             lines.Add($"k chosen automatically: {sweep.RecommendedK}. " + string.Join(" ", sweep.Reasons));
         }
 
-        lines.Add($"inertia {TextTable.Number(result.Inertia)} · silhouette {Metric(s.Silhouette)} · Calinski–Harabasz {Metric(s.CalinskiHarabasz)} · Davies–Bouldin {Metric(s.DaviesBouldin)}");
+        lines.Add($"inertia {ConsoleTable.Number(result.Inertia)} · silhouette {Metric(s.Silhouette)} · Calinski–Harabasz {Metric(s.CalinskiHarabasz)} · Davies–Bouldin {Metric(s.DaviesBouldin)}");
         if (result.NoiseCount > 0)
         {
             lines.Add($"noise (segment -1): {result.NoiseCount} customers");
         }
 
         lines.AddRange(result.Warnings.Concat(s.Warnings).Select(w => "warning: " + w));
-        var table = new TextTable([">segment", ">size", ">share", .. options.Features.Select(f => ">" + f)]);
+        var table = new ConsoleTable([">segment", ">size", ">share", .. options.Features.Select(f => ">" + f)]);
         for (var c = 0; c < result.ClusterCount; c++)
         {
             table.Add([c.ToString(CultureInfo.InvariantCulture), result.Sizes[c].ToString(CultureInfo.InvariantCulture),
                 (100.0 * result.Sizes[c] / rows).ToString("0.0", CultureInfo.InvariantCulture) + "%",
-                .. original[c].Select(TextTable.Number)]);
+                .. original[c].Select(ConsoleTable.Number)]);
         }
 
         var text = string.Join("\n", lines) + "\n\nSegment centroids (original units)\n" + table;
@@ -193,7 +193,7 @@ public static class SegmentCommand
         return text + "\n";
     }
 
-    private static string Metric(double? value) => value is { } v ? TextTable.Number(v) : "undefined";
+    private static string Metric(double? value) => value is { } v ? ConsoleTable.Number(v) : "undefined";
 
     internal static string ToJson(ClusteringResult result, ClusterScores scores, IReadOnlyList<IReadOnlyList<double>> original, SegmentationOptions options)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 using SmartPulse.Analysis.Autoencoder;
 using SmartPulse.Analysis.Clustering;
 using SmartPulse.Analysis.Evaluation;
-using SmartPulse.Display.Html;
+using SmartPulse.Text;
 using static SmartPulse.Display.Charts.PlotlyBuild;
 
 namespace SmartPulse.Display.Charts;

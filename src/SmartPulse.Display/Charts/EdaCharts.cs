@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Analysis;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Exploration;
-using SmartPulse.Display.Html;
+using SmartPulse.Text;
 using static SmartPulse.Display.Charts.PlotlyBuild;
 
 namespace SmartPulse.Display.Charts;

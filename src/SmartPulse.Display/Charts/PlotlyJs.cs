@@ -1,5 +1,5 @@
 using System.Reflection;
-using SmartPulse.Display.Html;
+using SmartPulse.Text;
 
 namespace SmartPulse.Display.Charts;
 

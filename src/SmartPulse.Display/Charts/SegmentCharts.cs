@@ -3,7 +3,7 @@ using Microsoft.Data.Analysis;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Features;
 using SmartPulse.Analysis.Insights;
-using SmartPulse.Display.Html;
+using SmartPulse.Text;
 using static SmartPulse.Display.Charts.PlotlyBuild;
 
 namespace SmartPulse.Display.Charts;

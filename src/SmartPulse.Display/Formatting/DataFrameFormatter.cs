@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Data.Analysis;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Display.Html;
-using SmartPulse.Display.Text;
 
 namespace SmartPulse.Display.Formatting;
 
@@ -32,7 +31,7 @@ public static class DataFrameFormatter
     {
         var (headers, types, rows, left, note) = Prepare(frame, maxRows);
         var captioned = headers.Select((h, j) => $"{h} ({types[j]})").ToArray();
-        return TextTable.Render($"DataFrame: {frame.Rows.Count.ToString(CultureInfo.InvariantCulture)} rows × {frame.Columns.Count.ToString(CultureInfo.InvariantCulture)} columns", captioned, rows, left, note);
+        return TableData.Text($"DataFrame: {frame.Rows.Count.ToString(CultureInfo.InvariantCulture)} rows × {frame.Columns.Count.ToString(CultureInfo.InvariantCulture)} columns", captioned, rows, left, note);
     }
 
     /// <summary>The readable type name of a column: Int32, Double, String, DateTime, Boolean, ….</summary>

@@ -9,7 +9,7 @@ using SmartPulse.Analysis.Evaluation;
 using SmartPulse.Analysis.Exploration;
 using SmartPulse.Analysis.Insights;
 using SmartPulse.Display.Charts;
-using SmartPulse.Display.Html;
+using SmartPulse.Text;
 using Histogram = SmartPulse.Analysis.Exploration.Histogram;
 using PlotlyChart = XPlot.Plotly.PlotlyChart;
 

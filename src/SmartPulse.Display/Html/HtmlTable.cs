@@ -1,4 +1,5 @@
 using System.Text;
+using SmartPulse.Text;
 
 namespace SmartPulse.Display.Html;
 

@@ -1,7 +1,7 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using SmartPulse.Text;
 
 namespace SmartPulse.Notebooks.Kernels;
 
@@ -23,7 +23,7 @@ public static class Mermaid
     public static JsonObject Bundle(string diagram)
     {
         var id = "mermaid-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(diagram)))[..12];
-        var html = $"<pre class=\"mermaid\" id=\"{id}\">{WebUtility.HtmlEncode(diagram)}</pre>\n"
+        var html = $"<pre class=\"mermaid\" id=\"{id}\">{HtmlText.Encode(diagram)}</pre>\n"
             + "<script type=\"text/javascript\">(function () { var draw = function () { window.mermaid.run({ nodes: [document.getElementById('" + id + "')] }); };"
             + " if (window.mermaid) { draw(); } else { (window.smartpulseMermaidQueue = window.smartpulseMermaidQueue || []).push(draw); } })();</script>";
         return new JsonObject { [MimeType] = diagram, ["text/html"] = html, ["text/plain"] = diagram };

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
+using SmartPulse.Text;
 
 namespace SmartPulse.Notebooks.Kernels;
 
@@ -26,7 +26,7 @@ internal static class TableFormatter
         var html = new StringBuilder("<table><thead><tr>");
         foreach (var n in names)
         {
-            html.Append("<th>").Append(WebUtility.HtmlEncode(n)).Append("</th>");
+            html.Append("<th>").Append(HtmlText.Encode(n)).Append("</th>");
         }
         html.Append("</tr></thead><tbody>");
         foreach (var row in cells)
@@ -34,7 +34,7 @@ internal static class TableFormatter
             html.Append("<tr>");
             foreach (var c in row)
             {
-                html.Append("<td>").Append(WebUtility.HtmlEncode(c)).Append("</td>");
+                html.Append("<td>").Append(HtmlText.Encode(c)).Append("</td>");
             }
             html.Append("</tr>");
         }
@@ -43,20 +43,13 @@ internal static class TableFormatter
         {
             html.Append("<p>… ").Append(more.ToString(CultureInfo.InvariantCulture)).Append(" more rows</p>");
         }
-        var widths = names.Select((n, i) => Math.Max(n.Length, cells.Count == 0 ? 0 : cells.Max(r => r[i].Length))).ToArray();
-        var text = new StringBuilder();
-        text.AppendJoin("  ", names.Select((n, i) => n.PadRight(widths[i]))).Append('\n');
-        text.AppendJoin("  ", widths.Select(w => new string('-', w))).Append('\n');
-        foreach (var row in cells)
-        {
-            text.AppendJoin("  ", row.Select((c, i) => c.PadRight(widths[i]))).Append('\n');
-        }
+        var text = new StringBuilder(TextTable.Render(names, cells)).Append('\n');
         if (more > 0)
         {
             text.Append("… ").Append(more.ToString(CultureInfo.InvariantCulture)).Append(" more rows\n");
         }
         text.Append('(').Append(frame.Rows.Count.ToString(CultureInfo.InvariantCulture)).Append(frame.Rows.Count == 1 ? " row)" : " rows)");
-        return new JsonObject { ["text/html"] = html.ToString(), ["text/plain"] = string.Join('\n', text.ToString().Split('\n').Select(l => l.TrimEnd())) };
+        return new JsonObject { ["text/html"] = html.ToString(), ["text/plain"] = text.ToString() };
     }
 
     public static string Cell(object? value) => value switch

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text;
+using SmartPulse.Text;
 
 namespace SmartPulse.Notebooks.Report;
 
@@ -31,7 +31,7 @@ public static class CSharpHighlighter
         var html = new StringBuilder();
         var i = 0;
         void Span(string cls, int start, int end) =>
-            html.Append("<span class=\"").Append(cls).Append("\">").Append(WebUtility.HtmlEncode(code[start..end])).Append("</span>");
+            html.Append("<span class=\"").Append(cls).Append("\">").Append(HtmlText.Encode(code[start..end])).Append("</span>");
 
         while (i < code.Length)
         {
@@ -99,14 +99,14 @@ public static class CSharpHighlighter
                 }
                 else
                 {
-                    html.Append(WebUtility.HtmlEncode(word));
+                    html.Append(HtmlText.Encode(word));
                 }
 
                 i = end;
             }
             else
             {
-                html.Append(WebUtility.HtmlEncode(c.ToString()));
+                html.Append(HtmlText.Encode(c.ToString()));
                 i++;
             }
         }

@@ -1,9 +1,9 @@
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SmartPulse.Files;
 using SmartPulse.Notebooks.Documents;
+using SmartPulse.Text;
 
 namespace SmartPulse.Notebooks.Report;
 
@@ -223,7 +223,7 @@ public static partial class HtmlReport
         return safe + ".html";
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => HtmlText.Encode(text);
 
     private static string StripAnsi(string text) => Ansi().Replace(text, "");
 

@@ -160,7 +160,7 @@ public static class NotebookRunner
     private static NotebookRunResult Failed(Notebook notebook, List<CellRun> runs, Stopwatch stopwatch, string error)
     {
         var text = $"<span style=\"color:red; font-family:Helvetica Neue, Helvetica, Arial, sans-serif; font-size:2em;\">"
-            + $"The notebook did not run: {System.Net.WebUtility.HtmlEncode(error)}</span>";
+            + $"The notebook did not run: {SmartPulse.Text.HtmlText.Encode(error)}</span>";
         notebook.Cells.Insert(0, new NotebookCell(CellType.Markdown, text)
         {
             Id = ErrorBannerTag,
@@ -174,7 +174,7 @@ public static class NotebookRunner
         var cell = notebook.Cells[failure.Index - 1];
         var text = $"<span style=\"color:red; font-family:Helvetica Neue, Helvetica, Arial, sans-serif; font-size:2em;\">"
             + $"An exception was encountered at cell {failure.Index} (In [{cell.ExecutionCount}], id <code>{failure.Id}</code>): "
-            + $"{System.Net.WebUtility.HtmlEncode(failure.Error ?? failure.Status.ToString())}</span>";
+            + $"{SmartPulse.Text.HtmlText.Encode(failure.Error ?? failure.Status.ToString())}</span>";
         return new NotebookCell(CellType.Markdown, text)
         {
             Id = ErrorBannerTag,

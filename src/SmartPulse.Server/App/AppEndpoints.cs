@@ -197,5 +197,5 @@ internal sealed class AppEndpoints(ServerOptions options, Secrets secrets, JobRu
 
     private static IResult NotFound(string what) => Html(Layout.Page("Not found", $"<h1>Not found</h1><p>This {HtmlEncode(what)} does not exist in your session (it may have expired, or the server restarted). <a href=\"/\">Start again</a>.</p>"), 404);
 
-    private static string HtmlEncode(string text) => Display.Html.HtmlText.Encode(text);
+    private static string HtmlEncode(string text) => SmartPulse.Text.HtmlText.Encode(text);
 }

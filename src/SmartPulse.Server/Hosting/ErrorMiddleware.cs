@@ -35,7 +35,7 @@ internal sealed class ErrorMiddleware(RequestDelegate next)
         {
             context.Response.StatusCode = ex.Status;
             context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(Layout.Page(ex.Title, $"<h1>{Display.Html.HtmlText.Encode(ex.Title)}</h1>{Layout.Error(ex.Message)}<p><a href=\"/\">Back to the start</a></p>"));
+            await context.Response.WriteAsync(Layout.Page(ex.Title, $"<h1>{SmartPulse.Text.HtmlText.Encode(ex.Title)}</h1>{Layout.Error(ex.Message)}<p><a href=\"/\">Back to the start</a></p>"));
             return;
         }
 

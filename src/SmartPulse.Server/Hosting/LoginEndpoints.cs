@@ -57,7 +57,7 @@ internal static class LoginEndpoints
     {
         var body = "<h1>Log in</h1>" + (error is null ? string.Empty : Layout.Error(error))
             + "<form method=\"post\" action=\"/login\">" + Layout.CsrfField(AppSession.CsrfToken(context, secrets))
-            + $"<input type=\"hidden\" name=\"next\" value=\"{Display.Html.HtmlText.Encode(next ?? "/")}\">"
+            + $"<input type=\"hidden\" name=\"next\" value=\"{SmartPulse.Text.HtmlText.Encode(next ?? "/")}\">"
             + "<label>Token <input type=\"password\" name=\"token\" autocomplete=\"current-password\" required></label> <button type=\"submit\">Log in</button>"
             + "<p class=\"hint\">The token was printed when the server started (or set with --login-token / SMARTPULSE_LOGIN_TOKEN).</p></form>";
         return Results.Content(Layout.Page("Log in", body), "text/html; charset=utf-8", null, error is null ? 200 : 401);

@@ -31,7 +31,7 @@ public sealed class DotnetInteractiveParityTests
         await DotnetInteractiveTool.EnsureInstalledAsync();
         var root = BrowserTools.TempDirectory("dotnet-interactive");
         var feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
-        foreach (var project in new[] { "SmartPulse.Files", "SmartPulse.DuckDb", "SmartPulse.Analysis", "SmartPulse.Display" })
+        foreach (var project in new[] { "SmartPulse.Files", "SmartPulse.Text", "SmartPulse.DuckDb", "SmartPulse.Analysis", "SmartPulse.Display" })
         {
             var (packCode, packLog) = await BrowserTools.RunAsync("dotnet", ["pack", Path.Combine(BrowserTools.RepositoryRoot, "src", project), "-c", "Release", "-o", feed, "-nologo", "-v", "q"], BrowserTools.RepositoryRoot, null, TimeSpan.FromMinutes(10));
             Assert.True(packCode == 0, $"dotnet pack {project} failed (exit {packCode}):\n{packLog}");

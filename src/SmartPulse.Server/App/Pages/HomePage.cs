@@ -1,6 +1,6 @@
 using System.Text;
 using SmartPulse.Analysis.Data;
-using SmartPulse.Display.Html;
+using SmartPulse.Text;
 
 namespace SmartPulse.Server.App.Pages;
 

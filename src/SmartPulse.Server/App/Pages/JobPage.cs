@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SmartPulse.Display.Html;
+using SmartPulse.Text;
 
 namespace SmartPulse.Server.App.Pages;
 

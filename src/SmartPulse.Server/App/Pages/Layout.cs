@@ -1,5 +1,5 @@
 using System.Text;
-using SmartPulse.Display.Html;
+using SmartPulse.Text;
 
 namespace SmartPulse.Server.App.Pages;
 

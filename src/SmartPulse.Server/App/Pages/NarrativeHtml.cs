@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using SmartPulse.Analysis.Insights;
-using SmartPulse.Display.Html;
+using SmartPulse.Text;
 
 namespace SmartPulse.Server.App.Pages;
 

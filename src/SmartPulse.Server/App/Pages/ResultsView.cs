@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SmartPulse.Analysis.Segmentation;
-using SmartPulse.Display.Html;
+using SmartPulse.Text;
 
 namespace SmartPulse.Server.App.Pages;
 

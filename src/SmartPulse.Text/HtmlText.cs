@@ -1,10 +1,11 @@
 using System.Text;
 
-namespace SmartPulse.Display.Html;
+namespace SmartPulse.Text;
 
 /// <summary>
-/// HTML escaping for every string that comes from data (column names, cell values, segment names, titles), so a cell
-/// holding <c>&lt;script&gt;alert(1)&lt;/script&gt;</c> renders as text.
+/// The one HTML escaper of SmartPulse (Display, Server and the Notebooks engine all call it) for every string that
+/// comes from data or code (column names, cell values, segment names, titles, source code), so a cell holding
+/// <c>&lt;script&gt;alert(1)&lt;/script&gt;</c> renders as text. Valid in element content and in quoted attribute values.
 /// </summary>
 public static class HtmlText
 {
