@@ -1,4 +1,5 @@
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Cli.Tests;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Cli.Tests;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Cli.Tests;
 
@@ -9,7 +10,7 @@ namespace SmartPulse.Cli.Tests;
 /// </summary>
 public class PackageDirectiveTests
 {
-    private static readonly string _carried = typeof(SmartPulse.Analysis.Data.Datasets).Assembly
+    private static readonly string _carried = typeof(Datasets).Assembly
         .GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
 
     [Fact]
@@ -19,7 +20,7 @@ public class PackageDirectiveTests
         try
         {
             Assert.EndsWith("-preview.1", _carried, StringComparison.Ordinal);
-            var same = Run(dir, "same", $"#r \"nuget: SmartPulse.Analysis, {_carried}\"\nSmartPulse.Analysis.Data.Datasets.Mall.Load().Rows.Count");
+            var same = Run(dir, "same", $"#r \"nuget: SmartPulse.Analysis, {_carried}\"\nSmartPulse.Analysis.Samples.Datasets.Mall.Load().Rows.Count");
             Assert.Equal("", Stderr(same));
             Assert.Contains($"Installed package SmartPulse.Analysis, {_carried} (from the host)", Plain(same), StringComparison.Ordinal);
             Assert.Contains("200", Plain(same), StringComparison.Ordinal);

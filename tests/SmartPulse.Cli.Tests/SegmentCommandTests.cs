@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Cli.Tests;
 

@@ -6,6 +6,7 @@ using SmartPulse.Analysis.Evaluation;
 using SmartPulse.Analysis.Exploration;
 using SmartPulse.Analysis.Features;
 using SmartPulse.Analysis.Insights;
+using SmartPulse.Analysis.Samples;
 using SmartPulse.Display.Charts;
 
 namespace SmartPulse.Display.Tests;

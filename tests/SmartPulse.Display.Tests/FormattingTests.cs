@@ -4,6 +4,7 @@ using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using SmartPulse.Analysis.Exploration;
 using SmartPulse.Analysis.Insights;
+using SmartPulse.Analysis.Samples;
 using SmartPulse.Display.Charts;
 using SmartPulse.Display.Formatting;
 
@@ -180,7 +181,7 @@ public partial class FormattingTests
         Assert.Contains("<td>1.000</td>", corr, StringComparison.Ordinal);
 
         // Real data: Customers.csv has 35 empty Profession cells of 2,000 (1.75%); value counts show the missing group.
-        var shop = SmartPulse.Analysis.Data.Datasets.Shop.Load();
+        var shop = Datasets.Shop.Load();
         var missing = Eda.Missing(shop).ToDisplayString("text/html");
         Assert.Contains("<td class=\"sp-text\">Profession</td><td>35</td><td>1.75%</td>", missing, StringComparison.Ordinal);
         var counts = Eda.ValueCounts(shop, "Profession", includeMissing: true).ToDisplayString("text/plain");

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Server.Tests;
 

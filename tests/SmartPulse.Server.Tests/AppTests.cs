@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Export;
+using SmartPulse.Analysis.Samples;
 using SmartPulse.Analysis.Segmentation;
 
 namespace SmartPulse.Server.Tests;

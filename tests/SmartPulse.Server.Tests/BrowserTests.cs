@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Server.Tests;
 

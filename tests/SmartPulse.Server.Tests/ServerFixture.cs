@@ -1,5 +1,6 @@
 using System.Net;
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Samples;
 using SmartPulse.Analysis.Segmentation;
 
 namespace SmartPulse.Server.Tests;

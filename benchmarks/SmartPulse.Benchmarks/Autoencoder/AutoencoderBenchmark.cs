@@ -4,6 +4,7 @@ using SmartPulse.Analysis.Autoencoder;
 using SmartPulse.Analysis.Clustering;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Features;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Benchmarks.Autoencoder;
 

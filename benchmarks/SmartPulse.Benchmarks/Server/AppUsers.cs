@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Export;
+using SmartPulse.Analysis.Samples;
 using SmartPulse.Analysis.Segmentation;
 
 namespace SmartPulse.Benchmarks.Server;

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Samples;
 using SmartPulse.Analysis.Segmentation;
 using SmartPulse.Server;
 

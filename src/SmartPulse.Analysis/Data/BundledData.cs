@@ -6,7 +6,7 @@ namespace SmartPulse.Analysis.Data;
 
 /// <summary>
 /// The four walkthrough datasets (<c>Mall_Customers.csv</c>, <c>Customers.csv</c>, <c>marketing_campaign.csv</c>,
-/// <c>ifood_df.csv</c>) embedded in this assembly byte for byte, so <see cref="Datasets"/> works from any folder and from
+/// <c>ifood_df.csv</c>) embedded in this assembly byte for byte, so the sample descriptors (<c>Samples.Datasets</c>) work from any folder and from
 /// the installed <c>smartpulse</c> tool. <see cref="DataDirectory.Resolve(string)"/> falls back to them: a file is extracted once
 /// (atomically) into a per-user cache folder named after its SHA-256, and an existing copy is used only when its bytes match.
 /// </summary>

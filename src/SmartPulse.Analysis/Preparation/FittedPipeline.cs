@@ -73,7 +73,7 @@ public sealed class FittedPipeline
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var unknown = Steps.Select(step => step.GetType()).FirstOrDefault(t => t.Assembly != typeof(FittedStep).Assembly && !StepRegistry.Registered.Values.Contains(t));
+        var unknown = Steps.Select(step => step.GetType()).FirstOrDefault(t => !StepRegistry.IsKnown(t));
         if (unknown is not null)
         {
             throw new NotSupportedException($"The pipeline holds a {unknown.FullName} step, which is not registered for saving. Call StepRegistry.Register<{unknown.Name}>(\"a-name\") once before saving and loading.");

@@ -6,7 +6,9 @@ namespace SmartPulse.Analysis.Preparation;
 /// <summary>
 /// An immutable, fitted preparation step: learned state plus a <see cref="Transform"/> that applies
 /// exactly that state to any frame (training or new data). Serialisable as JSON (the <c>step</c>
-/// property names the kind), so a fitted pipeline can be saved and loaded.
+/// property names the kind), so a fitted pipeline can be saved and loaded. The generic steps below are known by
+/// their names; any other step (the samples' feature steps, a user's own) is added with
+/// <see cref="StepRegistry.Register{TStep}(string)"/>.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "step")]
 [JsonDerivedType(typeof(FittedCleaner), "clean")]
@@ -15,9 +17,6 @@ namespace SmartPulse.Analysis.Preparation;
 [JsonDerivedType(typeof(FittedOrdinalEncoder), "ordinal")]
 [JsonDerivedType(typeof(FittedScaler), "scale")]
 [JsonDerivedType(typeof(FittedLog1p), "log1p")]
-[JsonDerivedType(typeof(FittedShopFeatures), "shop-features")]
-[JsonDerivedType(typeof(FittedMarketingFeatures), "marketing-features")]
-[JsonDerivedType(typeof(FittedIFoodFeatures), "ifood-features")]
 [JsonDerivedType(typeof(FittedSelect), "select")]
 [JsonDerivedType(typeof(FittedPcaStep), "pca")]
 public abstract record FittedStep

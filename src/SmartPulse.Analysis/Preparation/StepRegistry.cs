@@ -6,17 +6,18 @@ using System.Text.Json.Serialization.Metadata;
 namespace SmartPulse.Analysis.Preparation;
 
 /// <summary>
-/// The open set of fitted steps a saved pipeline (and a model zip's <c>pipeline.json</c>) can hold. The built-in steps
-/// are known by their <c>step</c> names (<c>scale</c>, <c>impute</c>, <c>pca</c>, …); register your own
-/// <see cref="FittedStep"/> once, before saving or loading, and it round-trips like them:
-/// <c>StepRegistry.Register&lt;FittedMyStep&gt;("my-step");</c>. Its public properties (constructor parameters of a
-/// record) are what is saved.
+/// The open set of fitted steps a saved pipeline (and a model zip's <c>pipeline.json</c>) can hold: step name (the
+/// <c>step</c> value in the JSON) → type, whose public properties (constructor parameters of a record) are what is
+/// saved and what the step is rebuilt from. The generic steps are known by their names (<c>scale</c>, <c>impute</c>,
+/// <c>pca</c>, …); every other step registers itself once, before saving or loading, and then round-trips like them:
+/// <c>StepRegistry.Register&lt;FittedMyStep&gt;("my-step");</c>. The sample datasets' feature steps register the same way
+/// (<see cref="Samples.SampleSteps"/>).
 /// </summary>
 public static class StepRegistry
 {
     private static readonly ConcurrentDictionary<string, Type> _steps = new(StringComparer.Ordinal);
 
-    /// <summary>The user-registered step names and types (the built-in ones are not listed).</summary>
+    /// <summary>The registered step names and types (the generic built-in ones are not listed).</summary>
     public static IReadOnlyDictionary<string, Type> Registered => _steps;
 
     /// <summary>Registers <typeparamref name="TStep"/> under <paramref name="name"/> (the <c>step</c> value in the JSON).</summary>
@@ -36,6 +37,10 @@ public static class StepRegistry
             throw new ArgumentException($"The step name '{name}' is already registered for {type.FullName}; choose another name for {typeof(TStep).FullName}.", nameof(name));
         }
     }
+
+    /// <summary>Whether a step of <paramref name="type"/> can be saved: a generic built-in step or a registered one.</summary>
+    internal static bool IsKnown(Type type) =>
+        _steps.Values.Contains(type) || BuiltIn.Any(b => b.DerivedType == type);
 
     private static IEnumerable<JsonDerivedTypeAttribute> BuiltIn =>
         typeof(FittedStep).GetCustomAttributes(typeof(JsonDerivedTypeAttribute), false).Cast<JsonDerivedTypeAttribute>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Preparation;
+using SmartPulse.Analysis.Samples;
 using SmartPulse.Analysis.Segmentation;
 using SmartPulse.Server.App.Pages;
 using SmartPulse.Server.Hosting;

@@ -1,5 +1,6 @@
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Features;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Analysis.Tests.Autoencoder;
 

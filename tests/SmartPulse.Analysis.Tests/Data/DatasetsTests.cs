@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Analysis.Tests.Data;
 

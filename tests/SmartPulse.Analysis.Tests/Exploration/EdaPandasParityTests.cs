@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Exploration;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Analysis.Tests.Exploration;
 

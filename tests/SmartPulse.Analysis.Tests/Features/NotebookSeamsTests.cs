@@ -5,6 +5,7 @@ using SmartPulse.Analysis.Evaluation;
 using SmartPulse.Analysis.Exploration;
 using SmartPulse.Analysis.Features;
 using SmartPulse.Analysis.Preparation;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Analysis.Tests.Features;
 

@@ -5,6 +5,7 @@ using SmartPulse.Analysis.Evaluation;
 using SmartPulse.Analysis.Exploration;
 using SmartPulse.Analysis.Features;
 using SmartPulse.Analysis.Insights;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Analysis.Tests.Insights;
 

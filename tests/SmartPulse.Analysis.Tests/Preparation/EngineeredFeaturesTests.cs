@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Preparation;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Analysis.Tests.Preparation;
 

@@ -2,6 +2,7 @@ using Microsoft.Data.Analysis;
 using SmartPulse.Analysis.Clustering;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Preparation;
+using SmartPulse.Analysis.Samples;
 using SmartPulse.Analysis.Segmentation;
 
 namespace SmartPulse.Analysis.Tests.Preparation;
@@ -32,6 +33,25 @@ public class StepRegistryTests
         Assert.Equal(kmeans.Labels, loaded.Score(shop).Segments);
         // Customer 1: income 15000, family size 4 → 3750 per member, by hand.
         Assert.Equal(3750.0, (double?)step.Transform(shop).Frame["Income_Per_Member"][0]);
+    }
+
+    [Fact]
+    public void TheGenericStepTypeDoesNotListTheSampleSteps()
+    {
+        var builtIn = typeof(FittedStep).GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonDerivedTypeAttribute), false)
+            .Cast<System.Text.Json.Serialization.JsonDerivedTypeAttribute>().Select(a => a.DerivedType).ToArray();
+        Assert.DoesNotContain(builtIn, t => t.Namespace == typeof(SampleSteps).Namespace);
+        Assert.Equal(typeof(FittedMarketingFeatures), StepRegistry.Registered["marketing-features"]);
+
+        // A sample step round-trips through the registry like a user's own.
+        var campaign = Datasets.MarketingCampaign.Load();
+        var pipeline = new PreparationPipeline(new MarketingFeatures(2014)).Fit(campaign);
+        using var stream = new MemoryStream();
+        pipeline.Save(stream);
+        Assert.Contains("\"step\": \"marketing-features\"", System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        stream.Position = 0;
+        var step = Assert.IsType<FittedMarketingFeatures>(FittedPipeline.Load(stream).Steps[0]);
+        Assert.Equal(new DateTime(2014, 6, 29), step.ReferenceDate); // the latest Dt_Customer in the file
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using SmartPulse.Analysis.Autoencoder;
 using SmartPulse.Analysis.Clustering;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Preparation;
+using SmartPulse.Analysis.Samples;
 using SmartPulse.Analysis.Segmentation;
 
 namespace SmartPulse.Analysis.Tests.Segmentation;

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Samples;
 using SmartPulse.Cli.Tests.Browser;
 using SmartPulse.Display.Formatting;
 

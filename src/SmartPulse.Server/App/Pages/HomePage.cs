@@ -1,5 +1,6 @@
 using System.Text;
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Samples;
 using SmartPulse.Text;
 
 namespace SmartPulse.Server.App.Pages;

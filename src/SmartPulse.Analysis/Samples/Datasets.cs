@@ -1,4 +1,6 @@
-namespace SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Data;
+
+namespace SmartPulse.Analysis.Samples;
 
 /// <summary>
 /// The four datasets shipped in <c>data/</c>, each with its declared schema, so

@@ -1,7 +1,8 @@
 using Microsoft.Data.Analysis;
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Preparation;
 
-namespace SmartPulse.Analysis.Preparation;
+namespace SmartPulse.Analysis.Samples;
 
 /// <summary>The marketing feature step with its reference year and learned reference date; see <see cref="MarketingFeatures"/>.</summary>
 /// <param name="ReferenceYear">Age = ReferenceYear − Year_Birth.</param>

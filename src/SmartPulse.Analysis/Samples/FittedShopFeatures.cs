@@ -1,7 +1,8 @@
 using Microsoft.Data.Analysis;
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Preparation;
 
-namespace SmartPulse.Analysis.Preparation;
+namespace SmartPulse.Analysis.Samples;
 
 /// <summary>The shop feature step (stateless); see <see cref="ShopFeatures"/> for the formulas and the zero-income rule.</summary>
 /// <param name="FamilySize">The family-size column.</param>

@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
+using SmartPulse.Analysis.Preparation;
 
-namespace SmartPulse.Analysis.Preparation;
+namespace SmartPulse.Analysis.Samples;
 
 /// <summary>
 /// Engineered features of the iFood analysis (ifood_df.csv), stateless:

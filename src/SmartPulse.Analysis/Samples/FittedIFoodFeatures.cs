@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
+using SmartPulse.Analysis.Preparation;
 
-namespace SmartPulse.Analysis.Preparation;
+namespace SmartPulse.Analysis.Samples;
 
 /// <summary>The iFood feature step; see <see cref="IFoodFeatures"/> for formulas and the no-purchase rule.</summary>
 public sealed record FittedIFoodFeatures : FittedStep
