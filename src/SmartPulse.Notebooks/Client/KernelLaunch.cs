@@ -25,11 +25,14 @@ public sealed record KernelLaunch(
     /// <summary>The placeholder replaced with the connection file's path.</summary>
     public const string ConnectionFilePlaceholder = "{connection_file}";
 
+    /// <summary>The kernelspec's <c>language</c> (for the notebook's <c>kernelspec</c> metadata); null when kernel.json has none.</summary>
+    public string? Language { get; init; }
+
     /// <summary>The SmartPulse kernel started by <paramref name="argv"/> (for example the running CLI's own <c>kernel {connection_file}</c> command).</summary>
     /// <param name="argv">The command line, containing <see cref="ConnectionFilePlaceholder"/>.</param>
     /// <returns>The launch description.</returns>
     public static KernelLaunch SmartPulse(IReadOnlyList<string> argv) =>
-        new(Kernel.KernelSpec.DefaultName, Kernel.KernelSpec.DisplayName, argv, new Dictionary<string, string>(), true, true);
+        new(Kernel.KernelSpec.DefaultName, Kernel.KernelSpec.DisplayName, argv, new Dictionary<string, string>(), true, true) { Language = "C#" };
 
     /// <summary>Reads a kernelspec folder's <c>kernel.json</c>.</summary>
     /// <param name="name">The kernel name.</param>
@@ -70,6 +73,7 @@ public sealed record KernelLaunch(
         var display = spec["display_name"] is JsonValue d && d.TryGetValue<string>(out var dn) ? dn : name;
         var mode = spec["interrupt_mode"] is JsonValue m && m.TryGetValue<string>(out var im) ? im : "signal";
         var isOurs = args.Any(a => a.EndsWith("smartpulse.dll", StringComparison.OrdinalIgnoreCase) || Path.GetFileNameWithoutExtension(a) == "smartpulse");
-        return new KernelLaunch(name, display, args, env, mode == "message", isOurs);
+        var language = spec["language"] is JsonValue l && l.TryGetValue<string>(out var ln) ? ln : null;
+        return new KernelLaunch(name, display, args, env, mode == "message", isOurs) { Language = language };
     }
 }

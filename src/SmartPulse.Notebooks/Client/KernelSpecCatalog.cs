@@ -69,7 +69,7 @@ public static class KernelSpecCatalog
                 .FirstOrDefault();
             if (match is not null)
             {
-                return KernelLaunch.FromSpecDirectory(name, match);
+                return KernelLaunch.FromSpecDirectory(Path.GetFileName(match), match);
             }
         }
 

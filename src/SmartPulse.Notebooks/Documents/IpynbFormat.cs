@@ -10,9 +10,10 @@ namespace SmartPulse.Notebooks.Documents;
 /// Polyglot Notebooks uses. Reading accepts every metadata shape those tools wrote: notebook-level
 /// <c>polyglot_notebook.kernelInfo</c>, top-level <c>kernelInfo</c>, legacy <c>dotnet_interactive</c>
 /// and <c>kernelspec</c>; cell-level <c>polyglot_notebook.kernelName</c>,
-/// <c>dotnet_interactive.language</c> and <c>vscode.languageId</c>. Writing always emits kernelspec
-/// <c>.net-csharp</c>, C# <c>language_info</c>, <c>polyglot_notebook.kernelInfo</c>, both cell
-/// metadata forms and an id on every cell; keys are sorted and the indent is one space like
+/// <c>dotnet_interactive.language</c> and <c>vscode.languageId</c>. Writing emits kernelspec
+/// <c>.net-csharp</c>, C# <c>language_info</c>, <c>polyglot_notebook.kernelInfo</c> and both cell
+/// metadata forms (unless the kernelspec names another Jupyter kernel, such as python3 after
+/// <c>run --kernel python3</c>: then the metadata is written as it is) and an id on every cell; keys are sorted and the indent is one space like
 /// Jupyter's own writer (JSON mime payloads such as plotly figures on one line), so output is byte-stable.
 /// </summary>
 public static class IpynbFormat
@@ -107,9 +108,10 @@ public static class IpynbFormat
     public static string Write(Notebook notebook)
     {
         CellIds.Assign(notebook);
+        var polyglot = !IsOtherKernel(notebook);
         var root = new JsonObject
         {
-            ["cells"] = new JsonArray([.. notebook.Cells.Select(WriteCell)]),
+            ["cells"] = new JsonArray([.. notebook.Cells.Select(c => WriteCell(c, polyglot))]),
             ["metadata"] = WriteNotebookMetadata(notebook),
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,
@@ -279,6 +281,11 @@ public static class IpynbFormat
     private static JsonObject WriteNotebookMetadata(Notebook notebook)
     {
         var metadata = (JsonObject)notebook.Metadata.DeepClone();
+        if (IsOtherKernel(notebook))
+        {
+            return metadata; // kernelspec and language_info of the Jupyter kernel that ran it (nbclient's shape), no Polyglot keys
+        }
+
         metadata["kernelspec"] = new JsonObject
         {
             ["display_name"] = ".NET (C#)",
@@ -333,7 +340,11 @@ public static class IpynbFormat
         ? new JsonObject { ["aliases"] = new JsonArray(), ["name"] = kernel, ["languageName"] = language }
         : new JsonObject { ["aliases"] = new JsonArray(), ["name"] = kernel };
 
-    private static JsonObject WriteCell(NotebookCell cell)
+    // A kernelspec that names a non-.NET Jupyter kernel (e.g. python3 after `run --kernel python3`) is written as it is.
+    private static bool IsOtherKernel(Notebook notebook) =>
+        Str(notebook.Metadata["kernelspec"]?["name"]) is { } name && !name.StartsWith(".net-", StringComparison.OrdinalIgnoreCase) && name != "smartpulse";
+
+    private static JsonObject WriteCell(NotebookCell cell, bool polyglot)
     {
         if (cell.UnknownCell is { } unknown)
         {
@@ -367,8 +378,12 @@ public static class IpynbFormat
 
         if (cell.CellType == CellType.Code)
         {
-            SetPath(metadata, "polyglot_notebook", "kernelName", cell.KernelName);
-            SetPath(metadata, "dotnet_interactive", "language", cell.KernelName);
+            if (polyglot)
+            {
+                SetPath(metadata, "polyglot_notebook", "kernelName", cell.KernelName);
+                SetPath(metadata, "dotnet_interactive", "language", cell.KernelName);
+            }
+
             obj["execution_count"] = cell.ExecutionCount;
             obj["outputs"] = new JsonArray([.. cell.Outputs.Select(WriteOutput)]);
         }

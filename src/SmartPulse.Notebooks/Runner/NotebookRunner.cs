@@ -61,6 +61,7 @@ public static class NotebookRunner
             return Failed(notebook, runs, stopwatch, e.Message);
         }
 
+        KernelMetadata.Apply(notebook, launch, session.KernelInfo);
         try
         {
             for (var i = 0; i < notebook.Cells.Count; i++)

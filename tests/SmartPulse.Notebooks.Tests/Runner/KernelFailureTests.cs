@@ -83,14 +83,9 @@ public sealed class KernelFailureTests : IClassFixture<KernelFailureFixture>
     public void AKernelThatNeverAnswersFailsAfterTheStartupTimeoutWithItsStderr() =>
         AssertFailed("g-never-starts.ipynb", "did not start within 20 s", "booting the never-answering kernel");
 
-    [Fact]
+    [PythonIpykernelFact]
     public void APythonNotebookRunsThroughTheInstalledPythonKernel()
     {
-        if (!_batch.HasPython)
-        {
-            return; // python3-ipykernel not installed on this machine (CI installs it and runs this).
-        }
-
         Assert.Equal("ok", _batch.Notebook("i-python.ipynb")["status"]!.GetValue<string>());
         Assert.Equal("42\n", NotebookFile.Load(Path.Combine(_batch.OutputDirectory, "i-python.ipynb")).Cells[0].Outputs[0].Text);
     }
