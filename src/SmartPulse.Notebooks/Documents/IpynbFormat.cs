@@ -51,7 +51,9 @@ public static class IpynbFormat
 
         try
         {
-            return Read(obj);
+            var notebook = Read(obj);
+            notebook.EndsWithNewline = json.EndsWith('\n');
+            return notebook;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or JsonException && e is not NotebookFormatException)
         {
@@ -104,7 +106,7 @@ public static class IpynbFormat
 
     /// <summary>Serialises <paramref name="notebook"/> as nbformat 4.5 JSON (assigning missing cell ids in place).</summary>
     /// <param name="notebook">The notebook.</param>
-    /// <returns>The .ipynb text, ending with a newline.</returns>
+    /// <returns>The .ipynb text, ending with a newline unless the notebook was read from a file without one.</returns>
     public static string Write(Notebook notebook)
     {
         CellIds.Assign(notebook);
@@ -123,42 +125,7 @@ public static class IpynbFormat
             SortedJson.Write(writer, root);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    /// <summary>Joins nbformat's multi-line string (a string or an array of lines) into one string.</summary>
-    /// <param name="node">The JSON value.</param>
-    /// <returns>The text ("" for null).</returns>
-    internal static string JoinMultiline(JsonNode? node) => node switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => l is JsonValue v && v.TryGetValue<string>(out var s) ? s : l?.ToJsonString() ?? "")),
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        null => "",
-        _ => node.ToJsonString(),
-    };
-
-    /// <summary>Splits text into nbformat's list of lines, each keeping its trailing newline.</summary>
-    /// <param name="text">The text.</param>
-    /// <returns>The JSON array of lines.</returns>
-    internal static JsonArray SplitLines(string text)
-    {
-        var array = new JsonArray();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\n')
-            {
-                array.Add(text[start..(i + 1)]);
-                start = i + 1;
-            }
-        }
-
-        if (start < text.Length)
-        {
-            array.Add(text[start..]);
-        }
-
-        return array;
+        return Encoding.UTF8.GetString(stream.ToArray()) + (notebook.EndsWithNewline ? "\n" : "");
     }
 
     /// <summary>Whether a mime type carries JSON (stored as a JSON value, not a string).</summary>
@@ -171,7 +138,7 @@ public static class IpynbFormat
     /// <summary>The canonical JSON text of one output as it would be written (keys sorted), for comparisons.</summary>
     /// <param name="output">The output.</param>
     /// <returns>Compact JSON.</returns>
-    public static string OutputJson(CellOutput output) => SortedJson.Sorted(WriteOutput(output))!.ToJsonString(new JsonSerializerOptions
+    public static string OutputJson(CellOutput output) => SortedJson.Sorted(IpynbOutputs.Write(output))!.ToJsonString(new JsonSerializerOptions
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
@@ -219,7 +186,7 @@ public static class IpynbFormat
         };
         var metadata = c["metadata"] as JsonObject is { } m ? (JsonObject)m.DeepClone() : [];
         var kernel = type == CellType.Code ? ReadCellKernel(metadata) ?? defaultKernel : KernelNames.Markdown;
-        var cell = new NotebookCell(type, JoinMultiline(c["source"]), kernel)
+        var cell = new NotebookCell(type, IpynbOutputs.JoinMultiline(c["source"]), kernel)
         {
             Id = Str(c["id"]),
             Metadata = metadata,
@@ -231,7 +198,7 @@ public static class IpynbFormat
             cell.ExecutionCount = c["execution_count"] is JsonValue ec && ec.TryGetValue<int>(out var n) ? n : null;
             if (c["outputs"] is JsonArray outputs)
             {
-                cell.Outputs.AddRange(outputs.OfType<JsonObject>().Select(ReadOutput));
+                cell.Outputs.AddRange(outputs.OfType<JsonObject>().Select(IpynbOutputs.Read));
             }
         }
 
@@ -244,38 +211,6 @@ public static class IpynbFormat
             ?? Str(metadata["dotnet_interactive"]?["language"])
             ?? Str(metadata["vscode"]?["languageId"]);
         return name is null or "polyglot-notebook" ? null : NormalizeLanguage(name);
-    }
-
-    private static CellOutput ReadOutput(JsonObject o)
-    {
-        var type = Str(o["output_type"]) ?? CellOutput.DisplayDataType;
-        var output = new CellOutput(type)
-        {
-            Name = Str(o["name"]),
-            Metadata = o["metadata"] as JsonObject is { } m ? (JsonObject)m.DeepClone() : [],
-            ExecutionCount = o["execution_count"] is JsonValue ec && ec.TryGetValue<int>(out var n) ? n : null,
-            ErrorName = Str(o["ename"]),
-            ErrorValue = Str(o["evalue"]),
-        };
-        if (type == CellOutput.StreamType)
-        {
-            output.Text = JoinMultiline(o["text"]);
-        }
-
-        if (o["data"] is JsonObject data)
-        {
-            foreach (var (mime, value) in data)
-            {
-                output.Data[mime] = IsJsonMimeType(mime) ? value?.DeepClone() : JoinMultiline(value);
-            }
-        }
-
-        if (o["traceback"] is JsonArray tb)
-        {
-            output.Traceback = [.. tb.Select(t => Str(t) ?? "")];
-        }
-
-        return output;
     }
 
     private static JsonObject WriteNotebookMetadata(Notebook notebook)
@@ -292,13 +227,13 @@ public static class IpynbFormat
             ["language"] = "C#",
             ["name"] = ".net-csharp",
         };
-        metadata["language_info"] = new JsonObject
-        {
-            ["file_extension"] = ".cs",
-            ["mimetype"] = "text/x-csharp",
-            ["name"] = "C#",
-            ["pygments_lexer"] = "csharp",
-        };
+        // Other language_info keys a front end wrote (the real kernel's "version") are kept, for byte-stable round trips.
+        var languageInfo = metadata["language_info"] as JsonObject ?? [];
+        languageInfo["file_extension"] = ".cs";
+        languageInfo["mimetype"] = "text/x-csharp";
+        languageInfo["name"] = "C#";
+        languageInfo["pygments_lexer"] = "csharp";
+        metadata["language_info"] = languageInfo;
 
         var polyglot = metadata["polyglot_notebook"] as JsonObject ?? [];
         var kernels = new List<string> { KernelNames.CSharp };
@@ -369,7 +304,7 @@ public static class IpynbFormat
             },
             ["id"] = cell.Id,
             ["metadata"] = metadata,
-            ["source"] = SplitLines(cell.Source),
+            ["source"] = IpynbOutputs.SplitLines(cell.Source),
         };
         if (cell.Attachments is not null && cell.CellType != CellType.Code)
         {
@@ -385,7 +320,7 @@ public static class IpynbFormat
             }
 
             obj["execution_count"] = cell.ExecutionCount;
-            obj["outputs"] = new JsonArray([.. cell.Outputs.Select(WriteOutput)]);
+            obj["outputs"] = new JsonArray([.. cell.Outputs.Select(IpynbOutputs.Write)]);
         }
 
         return obj;
@@ -396,40 +331,6 @@ public static class IpynbFormat
         var obj = metadata[section] as JsonObject ?? [];
         obj[key] = value;
         metadata[section] = obj;
-    }
-
-    private static JsonObject WriteOutput(CellOutput output)
-    {
-        var obj = new JsonObject { ["output_type"] = output.OutputType };
-        switch (output.OutputType)
-        {
-            case CellOutput.StreamType:
-                obj["name"] = output.Name ?? "stdout";
-                obj["text"] = SplitLines(output.Text ?? "");
-                break;
-            case CellOutput.ErrorType:
-                obj["ename"] = output.ErrorName ?? "Error";
-                obj["evalue"] = output.ErrorValue ?? "";
-                obj["traceback"] = new JsonArray([.. output.Traceback.Select(t => (JsonNode?)t)]);
-                break;
-            default:
-                var data = new JsonObject();
-                foreach (var (mime, value) in output.Data)
-                {
-                    data[mime] = value is JsonValue v && v.TryGetValue<string>(out var s) ? SplitLines(s) : value?.DeepClone();
-                }
-
-                obj["data"] = data;
-                obj["metadata"] = output.Metadata.DeepClone();
-                if (output.OutputType == CellOutput.ExecuteResultType)
-                {
-                    obj["execution_count"] = output.ExecutionCount;
-                }
-
-                break;
-        }
-
-        return obj;
     }
 
     private static string? Str(JsonNode? node) =>

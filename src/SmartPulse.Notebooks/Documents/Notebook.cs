@@ -17,6 +17,12 @@ public sealed class Notebook
     /// <summary>The default kernel for cells that do not name one (<c>csharp</c> unless the document says otherwise).</summary>
     public string DefaultKernelName { get; set; } = KernelNames.CSharp;
 
+    /// <summary>
+    /// Whether the .ipynb text ends with a newline when written: true for new notebooks (Jupyter's own
+    /// writer adds one); as found when read, so a file saved without one round-trips byte for byte.
+    /// </summary>
+    public bool EndsWithNewline { get; set; } = true;
+
     /// <summary>A deep copy of this notebook.</summary>
     /// <returns>The copy.</returns>
     public Notebook Clone() => new()
@@ -24,5 +30,6 @@ public sealed class Notebook
         Cells = [.. Cells.Select(c => c.Clone())],
         Metadata = (JsonObject)Metadata.DeepClone(),
         DefaultKernelName = DefaultKernelName,
+        EndsWithNewline = EndsWithNewline,
     };
 }
