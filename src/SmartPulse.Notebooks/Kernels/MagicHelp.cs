@@ -6,8 +6,8 @@ internal static class MagicHelp
     public static readonly IReadOnlyDictionary<string, (string Summary, string Usage)> Magics = new SortedDictionary<string, (string, string)>(StringComparer.Ordinal)
     {
         ["about"] = ("Show information about the engine and its kernels", "#!about"),
-        ["connect"] = ("Connect a kernel: duckdb (a named SQL kernel) or jupyter (any installed Jupyter kernel)",
-            "#!connect duckdb --kernel-name <name> [--path <file.duckdb>]\n#!connect jupyter --kernel-name <name> --kernel-spec <spec>   (e.g. python3; list them with `jupyter kernelspec list`)"),
+        ["connect"] = ("Connect a kernel: duckdb (a named SQL kernel), sqlite (an SQLite database) or jupyter (any installed Jupyter kernel)",
+            "#!connect duckdb --kernel-name <name> [--path <file.duckdb>]\n#!connect sqlite --kernel-name <name> --connection-string \"Data Source=<file.db>\"\n#!connect jupyter --kernel-name <name> --kernel-spec <spec>   (e.g. python3; list them with `jupyter kernelspec list`)"),
         ["lsmagic"] = ("List the magic commands and kernels", "#!lsmagic"),
         ["set"] = ("Set a variable in the current kernel",
             "#!set --name <name> --value <value> [--mime-type <type>] [--byref]\n"

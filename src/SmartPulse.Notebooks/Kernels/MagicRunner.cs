@@ -132,7 +132,7 @@ internal sealed class MagicRunner(CompositeKernel composite)
 
     private async Task ConnectAsync(MagicCommand magic, KernelContext context)
     {
-        var positional = magic.Positional(["--kernel-name", "--path", "--kernel-spec"]);
+        var positional = magic.Positional(["--kernel-name", "--path", "--kernel-spec", "--connection-string"]);
         var kind = positional.FirstOrDefault() ?? throw new MagicException($"({magic.Line}): #!connect needs a kind. {MagicHelp.Magics["connect"].Usage}");
         var name = magic.Option("--kernel-name") ?? throw new MagicException($"({magic.Line}): #!connect {kind} needs --kernel-name <name>.");
         ISubkernel added;
@@ -148,8 +148,13 @@ internal sealed class MagicRunner(CompositeKernel composite)
                 var spec = magic.Option("--kernel-spec") ?? throw new MagicException($"({magic.Line}): #!connect jupyter needs --kernel-spec <spec> (e.g. python3; list them with `jupyter kernelspec list`).");
                 added = await JupyterSubkernel.StartAsync(name, spec, composite.BaseDirectory, composite.Options.KernelSpecDirectories, context.CancellationToken).ConfigureAwait(false);
                 break;
+            case "sqlite":
+                magic.CheckOptions(["--kernel-name", "--connection-string"], []);
+                var connectionString = magic.Option("--connection-string") ?? throw new MagicException($"({magic.Line}): #!connect sqlite needs --connection-string \"Data Source=<file.db>\".");
+                added = SqliteSubkernel.Open(name, connectionString, composite.BaseDirectory);
+                break;
             default:
-                throw new MagicException($"({magic.Line}): #!connect {kind}: unknown connection kind; this engine connects duckdb and jupyter. {MagicHelp.Magics["connect"].Usage}");
+                throw new MagicException($"({magic.Line}): #!connect {kind}: unknown connection kind; this engine connects duckdb, sqlite and jupyter. {MagicHelp.Magics["connect"].Usage}");
         }
         try
         {
