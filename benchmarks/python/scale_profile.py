@@ -1,4 +1,8 @@
-"""pandas side of the 'scale' benchmark: read_csv + describe() of every column (what `smartpulse profile` prints)."""
+"""pandas side of the 'scale' benchmark: read_csv + describe() + missing counts of every column (what `smartpulse profile` prints).
+
+Prints one JSON object: rows, seconds and per column count/mean/std/min/25%/50%/75%/max and missing,
+so the benchmark can check that SmartPulse printed the same numbers."""
+import json
 import sys
 import time
 
@@ -7,4 +11,11 @@ import pandas as pd
 t0 = time.perf_counter()
 df = pd.read_csv(sys.argv[1])
 d = df.describe(include="all")
-print(f"rows {len(df)} cols {df.shape[1]} mean0 {d.iloc[:, 0]['mean']!r} seconds {time.perf_counter() - t0:.3f}")
+missing = df.isna().sum()
+seconds = time.perf_counter() - t0
+columns = {}
+for c in df.columns:
+    s = d[c]
+    columns[c] = {k: (None if pd.isna(s.get(k)) else float(s[k])) for k in ["count", "mean", "std", "min", "25%", "50%", "75%", "max"] if k in s}
+    columns[c]["missing"] = int(missing[c])
+print(json.dumps({"rows": len(df), "seconds": round(seconds, 3), "columns": columns}))

@@ -10,7 +10,8 @@ namespace SmartPulse.Benchmarks.Scale;
 /// process under <c>/usr/bin/time -v</c> (wall time and peak RSS), run <c>--runs</c> times; medians are
 /// printed with the ratios and both inertias. Needs the Release CLI
 /// (<c>dotnet build -c Release src/SmartPulse.Cli</c>) and Debian's <c>/usr/bin/python3</c> with pandas and scikit-learn.
-/// Usage: <c>scale [--rows 5000000] [--cols 10] [--runs 3] [--dir /tmp/smartpulse-scale] [--only profile|segment|minibatch] [--keep]</c>.
+/// Usage: <c>scale [--rows 5000000] [--cols 10] [--runs 3] [--dir /tmp/smartpulse-scale] [--only profile|segment|minibatch] [--keep] [--no-pandas]</c>.
+/// <c>profile</c> runs <c>profile --engine duckdb</c>, <c>profile --engine stream</c> and pandas interleaved (see <see cref="ProfileComparison"/>).
 /// <c>minibatch</c> compares <c>segment --mini-batch 1024 --restarts 1</c> with scikit-learn's <c>MiniBatchKMeans(batch_size=1024, n_init=1)</c>.
 /// </summary>
 public sealed class ScaleBenchmark : IBenchmark
@@ -43,10 +44,7 @@ public sealed class ScaleBenchmark : IBenchmark
         var python = Path.Combine(root, "benchmarks/python");
         if (only is "all" or "profile")
         {
-            Compare("profile",
-                () => Measured.Run("dotnet", cli, "profile", file, "--json"),
-                () => Measured.Run("/usr/bin/python3", Path.Combine(python, "scale_profile.py"), file),
-                runs, null);
+            ProfileComparison.Run(cli, file, Path.Combine(python, "scale_profile.py"), runs, withPandas: !args.Contains("--no-pandas"));
         }
 
         if (only is "all" or "segment")

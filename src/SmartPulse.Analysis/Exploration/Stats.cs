@@ -63,12 +63,11 @@ public static class Stats
         var h = (sorted.Length - 1) * q;
         var lo = (int)Math.Floor(h);
         var hi = Math.Min(lo + 1, sorted.Length - 1);
-        var t = h - lo;
-        var a = sorted[lo];
-        var b = sorted[hi];
-        // NumPy's lerp: symmetric form keeps the result exact at both ends.
-        return t >= 0.5 ? b - ((b - a) * (1 - t)) : a + ((b - a) * t);
+        return Interpolate(sorted[lo], sorted[hi], h - lo);
     }
+
+    /// <summary>NumPy's lerp between neighbouring order statistics <paramref name="a"/> ≤ <paramref name="b"/> at fraction <paramref name="t"/>: the symmetric form keeps the result exact at both ends.</summary>
+    internal static double Interpolate(double a, double b, double t) => t >= 0.5 ? b - ((b - a) * (1 - t)) : a + ((b - a) * t);
 
     /// <summary>The <paramref name="q"/> quantile of unsorted values (copies and sorts).</summary>
     public static double Quantile(ReadOnlySpan<double> values, double q)

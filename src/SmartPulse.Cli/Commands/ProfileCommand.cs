@@ -25,8 +25,8 @@ public static class ProfileCommand
         var engine = new Option<string>("--engine")
         {
             Description = "Who computes the profile: duckdb (DuckDB's multi-threaded reader, aggregates in the engine), " +
-                "stream (SmartPulse's streaming columnar reader) or auto (default: duckdb for plain CSV/TSV/gzip/Parquet files of 16 MiB or more, stream otherwise). " +
-                "DuckDB hands over to the streaming reader whenever it could not give the same answer or error (ragged rows, bad gzip, mixed-type columns, --thousands, --encoding).",
+                "stream (SmartPulse's streaming columnar reader) or auto (default: duckdb for plain CSV/TSV/Parquet files of 16 MiB or more (not gzip), stream otherwise). " +
+                "DuckDB hands over to the streaming reader whenever it could not give the same answer or error (ragged rows, gzip, mixed-type columns, --thousands, --encoding).",
             DefaultValueFactory = _ => "auto",
         };
         var command = new Command("profile", "Print the EDA summary of a delimited or Parquet file: shape, types, missing values, describe() statistics.")

@@ -12,7 +12,7 @@ namespace SmartPulse.Analysis.Exploration.Files;
 /// <c>quantile_cont</c> (linear interpolation, as pandas) in ONE scan of the file; text and date columns:
 /// count, distinct values and the most frequent value, ties to the first seen. Every method declines
 /// (returns null with a reason) when DuckDB could not give the streaming reader's exact answer: a
-/// reader error (ragged row, bad gzip, invalid UTF-8, a value that breaks the sniffed type late in the
+/// reader error (ragged row, invalid UTF-8, a value that breaks the sniffed type late in the
 /// file), a mostly numeric text column (its first non-numeric value and line come from the streaming
 /// reader), or a column type the streaming reader treats differently.
 /// </summary>

@@ -28,15 +28,15 @@ public static class FileEda
         "auto" => ProfileEngine.Auto,
         "duckdb" => ProfileEngine.DuckDb,
         "stream" => ProfileEngine.Stream,
-        _ => throw new ArgumentException($"--engine '{name}' is not an engine; use one of: {string.Join(", ", EngineNames)} (auto: duckdb for plain CSV/TSV/gzip/Parquet files of 16 MiB or more, stream otherwise).", nameof(name)),
+        _ => throw new ArgumentException($"--engine '{name}' is not an engine; use one of: {string.Join(", ", EngineNames)} (auto: duckdb for plain CSV/TSV/Parquet files of 16 MiB or more, stream otherwise).", nameof(name)),
     };
 
-    /// <summary>The engine <see cref="ProfileEngine.Auto"/> picks for <paramref name="path"/>: DuckDB for a file of at least <see cref="AutoDuckDbBytes"/> whose options it can express, the streaming reader otherwise.</summary>
+    /// <summary>The engine <see cref="ProfileEngine.Auto"/> picks for <paramref name="path"/>: DuckDB for a plain (not gzip) file of at least <see cref="AutoDuckDbBytes"/> whose options it can express, the streaming reader otherwise.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static ProfileEngine Choose(string path, CsvOptions? options = null)
     {
         var fullPath = InputFile.Resolve(path);
-        return new FileInfo(fullPath).Length >= AutoDuckDbBytes && DuckDbSource.Unexpressible(options ?? new CsvOptions()) is null
+        return new FileInfo(fullPath).Length >= AutoDuckDbBytes && DuckDbSource.Unexpressible(options ?? new CsvOptions()) is null && !InputFile.IsGzip(fullPath)
             ? ProfileEngine.DuckDb
             : ProfileEngine.Stream;
     }

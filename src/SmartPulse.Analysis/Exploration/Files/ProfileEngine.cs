@@ -4,7 +4,7 @@ namespace SmartPulse.Analysis.Exploration.Files;
 public enum ProfileEngine
 {
     /// <summary>
-    /// DuckDB for plain UTF-8 CSV/TSV/gzip/Parquet files of at least <see cref="FileEda.AutoDuckDbBytes"/>
+    /// DuckDB for plain UTF-8 CSV/TSV/Parquet files (not gzip) of at least <see cref="FileEda.AutoDuckDbBytes"/>
     /// whose options DuckDB can express; the streaming reader otherwise.
     /// </summary>
     Auto,
