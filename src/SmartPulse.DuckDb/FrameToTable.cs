@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
 using Microsoft.Data.Analysis;
 
 namespace SmartPulse.DuckDb;
 
-/// <summary>Copies a <see cref="DataFrame"/> into a new DuckDB table through DuckDB's appender.</summary>
+/// <summary>Copies a <see cref="DataFrame"/> into a new DuckDB table through DuckDB's appender, column-typed (<see cref="ColumnWriter"/>): no per-cell boxing or text.</summary>
 internal static class FrameToTable
 {
     /// <summary>The DuckDB column type for a DataFrame column's element type.</summary>
@@ -64,39 +63,15 @@ internal static class FrameToTable
             command.ExecuteNonQuery();
         }
         using var appender = connection.CreateAppender(tableName);
-        var columns = frame.Columns.ToArray();
+        var writers = frame.Columns.Select(ColumnWriter.For).ToArray();
         for (long r = 0; r < frame.Rows.Count; r++)
         {
             var row = appender.CreateRow();
-            foreach (var column in columns)
+            foreach (var writer in writers)
             {
-                Append(row, column[r]);
+                writer.Append(row, r);
             }
             row.EndRow();
-        }
-    }
-
-    private static void Append(IDuckDBAppenderRow row, object? value)
-    {
-        switch (value)
-        {
-            case null: row.AppendNullValue(); break;
-            case bool v: row.AppendValue(v); break;
-            case byte v: row.AppendValue(v); break;
-            case sbyte v: row.AppendValue(v); break;
-            case short v: row.AppendValue(v); break;
-            case ushort v: row.AppendValue(v); break;
-            case int v: row.AppendValue(v); break;
-            case uint v: row.AppendValue(v); break;
-            case long v: row.AppendValue(v); break;
-            case ulong v: row.AppendValue(v); break;
-            case float v: row.AppendValue(v); break;
-            case double v: row.AppendValue(v); break;
-            case decimal v: row.AppendValue(v); break;
-            case DateTime v: row.AppendValue(v); break;
-            case char v: row.AppendValue(v.ToString()); break;
-            case string v: row.AppendValue(v); break;
-            default: row.AppendValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
         }
     }
 }

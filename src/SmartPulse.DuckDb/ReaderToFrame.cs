@@ -9,7 +9,9 @@ namespace SmartPulse.DuckDb;
 /// Reads a DuckDB result into a <see cref="DataFrame"/> with one typed column per result column:
 /// integers, floats, decimals, booleans and timestamps keep their type (DATE → DateTime at midnight),
 /// HUGEINT becomes <c>long</c> when every value fits and <c>double</c> otherwise, everything else
-/// (VARCHAR, lists, structs, intervals, ...) becomes invariant text. NULL stays null.
+/// (VARCHAR, lists, structs, intervals, ...) becomes invariant text. NULL stays null. Typed columns are
+/// filled column-wise (<see cref="TypedColumnBuilder{T}"/>): values go unboxed into one typed buffer that
+/// becomes the column's storage.
 /// </summary>
 internal static class ReaderToFrame
 {
@@ -69,32 +71,18 @@ internal static class ReaderToFrame
     private static (Action, Func<DataFrameColumn>) Typed<T>(DbDataReader reader, int ordinal, string name)
         where T : unmanaged
     {
-        var column = new PrimitiveDataFrameColumn<T>(name);
-        return (() => column.Append(reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal)), () => Specialise(column));
-    }
-
-    private static DataFrameColumn Specialise<T>(PrimitiveDataFrameColumn<T> column)
-        where T : unmanaged
-    {
-        // The typed subclasses (DoubleDataFrameColumn, Int64DataFrameColumn, ...) are what users and
-        // DataFrame.LoadCsv produce; hand back the same shapes.
-        return column switch
+        var column = new TypedColumnBuilder<T>();
+        return (() =>
         {
-            PrimitiveDataFrameColumn<double> c => new DoubleDataFrameColumn(c.Name, c),
-            PrimitiveDataFrameColumn<float> c => new SingleDataFrameColumn(c.Name, c),
-            PrimitiveDataFrameColumn<long> c => new Int64DataFrameColumn(c.Name, c),
-            PrimitiveDataFrameColumn<int> c => new Int32DataFrameColumn(c.Name, c),
-            PrimitiveDataFrameColumn<short> c => new Int16DataFrameColumn(c.Name, c),
-            PrimitiveDataFrameColumn<sbyte> c => new SByteDataFrameColumn(c.Name, c),
-            PrimitiveDataFrameColumn<byte> c => new ByteDataFrameColumn(c.Name, c),
-            PrimitiveDataFrameColumn<ushort> c => new UInt16DataFrameColumn(c.Name, c),
-            PrimitiveDataFrameColumn<uint> c => new UInt32DataFrameColumn(c.Name, c),
-            PrimitiveDataFrameColumn<ulong> c => new UInt64DataFrameColumn(c.Name, c),
-            PrimitiveDataFrameColumn<decimal> c => new DecimalDataFrameColumn(c.Name, c),
-            PrimitiveDataFrameColumn<bool> c => new BooleanDataFrameColumn(c.Name, c),
-            PrimitiveDataFrameColumn<DateTime> c => new DateTimeDataFrameColumn(c.Name, c),
-            _ => column,
-        };
+            if (reader.IsDBNull(ordinal))
+            {
+                column.AddNull();
+            }
+            else
+            {
+                column.Add(reader.GetFieldValue<T>(ordinal));
+            }
+        }, () => column.Build(name));
     }
 
     private static (Action, Func<DataFrameColumn>) Dates(DbDataReader reader, int ordinal, string name)
@@ -119,6 +107,7 @@ internal static class ReaderToFrame
     private static (Action, Func<DataFrameColumn>) Text(DbDataReader reader, int ordinal, string name)
     {
         var column = new StringDataFrameColumn(name);
-        return (() => column.Append(reader.IsDBNull(ordinal) ? null : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture)), () => column);
+        var isString = reader.GetFieldType(ordinal) == typeof(string);
+        return (() => column.Append(reader.IsDBNull(ordinal) ? null : isString ? reader.GetString(ordinal) : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture)), () => column);
     }
 }

@@ -33,6 +33,26 @@ public sealed class DuckDbDatabaseTests
     }
 
     [Fact]
+    public void Typed_transfer_keeps_nulls_across_buffer_growth_and_the_result_stays_editable()
+    {
+        // 1,000 rows, every 7th null: 143 nulls (0, 7, ..., 994); the others sum to 499,500 - (0 + 7 + ... + 994) = 499,500 - 71,071 = 428,429.
+        var values = Enumerable.Range(0, 1000).Select(i => i % 7 == 0 ? (long?)null : i).ToList();
+        using var db = DuckDbDatabase.OpenInMemory();
+        db.RegisterDataFrame("t", new DataFrame(new Int64DataFrameColumn("v", values), new StringDataFrameColumn("s", values.Select(v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+        Assert.Equal(428_429L, db.Query("SELECT SUM(v) FROM t").Columns[0][0]);
+        var back = db.Query("SELECT v, s FROM t ORDER BY rowid");
+        var v = Assert.IsType<Int64DataFrameColumn>(back.Columns["v"]);
+        Assert.Equal(143, v.NullCount);
+        Assert.Equal(values, v);
+        Assert.Equal(values.Select(x => x?.ToString(System.Globalization.CultureInfo.InvariantCulture)), back.Columns["s"].Cast<string?>());
+        v[0] = 5;
+        v[1] = null;
+        Assert.Equal(5L, v[0]);
+        Assert.Null(v[1]);
+        Assert.Equal(143, v.NullCount); // row 0 no longer null, row 1 now null
+    }
+
+    [Fact]
     public void Group_by_sums_are_hand_checked_and_hugeint_becomes_long()
     {
         using var db = DuckDbDatabase.OpenInMemory();
