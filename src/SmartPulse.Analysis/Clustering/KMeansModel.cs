@@ -159,19 +159,7 @@ public sealed class KMeansModel
             throw new ArgumentException($"The row has {row.Length} values; the model expects {d} ({string.Join(", ", FeatureNames)}).", nameof(row));
         }
 
-        var best = 0;
-        var bestDist = double.PositiveInfinity;
-        for (var c = 0; c < K; c++)
-        {
-            var s = DistanceKernel.Squared(row, _centers.AsSpan(c * d, d));
-            if (s < bestDist)
-            {
-                bestDist = s;
-                best = c;
-            }
-        }
-
-        return best;
+        return DistanceKernel.NearestRow(row, _centers, K, out _);
     }
 
     /// <summary>

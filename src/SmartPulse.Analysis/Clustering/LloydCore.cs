@@ -9,9 +9,10 @@ namespace SmartPulse.Analysis.Clustering;
 /// (SIMD across rows, chunks across cores) and per-chunk partial sums are merged in chunk order, so
 /// results are bit-identical whatever the number of cores.
 /// </summary>
-internal sealed class LloydCore
+internal sealed partial class LloydCore
 {
-    private const int ChunkRows = 8192;
+    /// <summary>Rows per work block: sums are merged block by block in row order (the streamed Lloyd uses the same blocks).</summary>
+    internal const int ChunkRows = 8192;
 
     private readonly double[] _columns;
     private readonly FeatureMatrix? _data;
@@ -73,82 +74,6 @@ internal sealed class LloydCore
     public double MeanVariance { get; }
 
     private int Chunks => (N + ChunkRows - 1) / ChunkRows;
-
-    /// <summary>
-    /// scikit-learn's greedy k-means++ (<c>_kmeans_plusplus</c>): first centre uniformly at random; every next centre is
-    /// the best (lowest potential) of 2 + ⌊ln k⌋ candidates drawn with probability ∝ D(x)².
-    /// </summary>
-    public double[] KMeansPlusPlus(int k, Random random)
-    {
-        var d = D;
-        var centers = new double[k * d];
-        var trials = 2 + (int)Math.Log(k);
-        var first = random.Next(N);
-        CopyRow(first, centers.AsSpan(0, d));
-        var closest = new double[N];
-        var potential = CandidateDistances(centers.AsSpan(0, d).ToArray(), 1, [closest], null)[0];
-        var cumulative = new double[N];
-        var candidateDist = new double[trials][];
-        for (var t = 0; t < trials; t++)
-        {
-            candidateDist[t] = new double[N];
-        }
-
-        for (var c = 1; c < k; c++)
-        {
-            var running = 0.0;
-            for (var i = 0; i < N; i++)
-            {
-                running += closest[i];
-                cumulative[i] = running;
-            }
-
-            var ids = new int[trials];
-            for (var t = 0; t < trials; t++)
-            {
-                var target = random.NextDouble() * potential;
-                var pos = Array.BinarySearch(cumulative, target);
-                if (pos < 0)
-                {
-                    pos = ~pos;
-                }
-                else
-                {
-                    // numpy searchsorted(side="left"): first index with cumulative >= target.
-                    while (pos > 0 && cumulative[pos - 1] == target)
-                    {
-                        pos--;
-                    }
-                }
-
-                ids[t] = Math.Min(pos, N - 1);
-            }
-
-            var candidates = new double[trials * d];
-            for (var t = 0; t < trials; t++)
-            {
-                CopyRow(ids[t], candidates.AsSpan(t * d, d));
-            }
-
-            var potentials = CandidateDistances(candidates, trials, candidateDist, closest);
-            var best = 0;
-            var bestPotential = potentials[0];
-            for (var t = 1; t < trials; t++)
-            {
-                if (potentials[t] < bestPotential)
-                {
-                    bestPotential = potentials[t];
-                    best = t;
-                }
-            }
-
-            potential = bestPotential;
-            Array.Copy(candidateDist[best], closest, N);
-            CopyRow(ids[best], centers.AsSpan(c * d, d));
-        }
-
-        return centers;
-    }
 
     /// <summary>
     /// Lloyd iterations from <paramref name="initial"/> (scikit-learn's <c>_kmeans_single_lloyd</c>): assign, recompute
@@ -300,12 +225,12 @@ internal sealed class LloydCore
     }
 
     /// <summary>The column-major twin of <see cref="AddRows"/>: each sum receives the same rows in the same order (even/odd split), so results are bit-identical.</summary>
-    private static void AddColumns(double[] columns, int n, int d, int r0, int r1, int[] labels, double[] sums)
+    internal static void AddColumns(double[] columns, int n, int d, int r0, int r1, int[] labels, double[] sums)
     {
         var odd = new double[sums.Length];
         for (var j = 0; j < d; j++)
         {
-            var col = columns.AsSpan(j * n, n);
+            var col = columns.AsSpan(j * n, r1);
             for (var r = r0; r < r1; r++)
             {
                 var target = ((r - r0) & 1) == 0 ? sums : odd;
@@ -323,59 +248,6 @@ internal sealed class LloydCore
 
     private void AssignRange(double[] centers, int k, int r0, int r1, int[] labels, double[] dist) =>
         DistanceKernel.Nearest(centers, k, _columns, N, r0, labels.AsSpan(r0, r1 - r0), dist.AsSpan(r0, r1 - r0));
-
-    /// <summary>
-    /// For each of <paramref name="count"/> candidate centres: squared distance of every row to it, min-ed with
-    /// <paramref name="floor"/> when given, written to <paramref name="targets"/>[t]; returns each target's sum. One pass
-    /// over the data (each chunk stays in cache for all candidates); sums merged in chunk order (deterministic).
-    /// </summary>
-    private double[] CandidateDistances(double[] candidates, int count, double[][] targets, double[]? floor)
-    {
-        var d = D;
-        var chunks = Chunks;
-        var partial = new double[chunks * count];
-        Parallel.For(0, chunks, Parallelism.Options, ch =>
-        {
-            var r0 = ch * ChunkRows;
-            var r1 = Math.Min(N, r0 + ChunkRows);
-            for (var t = 0; t < count; t++)
-            {
-                var span = targets[t].AsSpan(r0, r1 - r0);
-                DistanceKernel.SquaredToColumns(candidates.AsSpan(t * d, d), _columns, N, r0, span);
-
-                var sum = 0.0;
-                if (floor is not null)
-                {
-                    for (var r = 0; r < span.Length; r++)
-                    {
-                        var v = Math.Min(span[r], floor[r0 + r]);
-                        span[r] = v;
-                        sum += v;
-                    }
-                }
-                else
-                {
-                    foreach (var v in span)
-                    {
-                        sum += v;
-                    }
-                }
-
-                partial[(ch * count) + t] = sum;
-            }
-        });
-
-        var totals = new double[count];
-        for (var ch = 0; ch < chunks; ch++)
-        {
-            for (var t = 0; t < count; t++)
-            {
-                totals[t] += partial[(ch * count) + t];
-            }
-        }
-
-        return totals;
-    }
 
     private int RelocateEmpty(double[] sums, long[] counts, int[] labels, double[] dist, int k)
     {

@@ -16,9 +16,109 @@ internal static class MiniBatchKMeans
     /// <summary>Fits on a column-major matrix (feature j at [j·n, (j+1)·n)).</summary>
     public static LloydResult Fit(double[] columns, int n, int d, MiniBatchKMeansOptions options, out int steps)
     {
-        var k = options.K;
         var batch = Math.Min(options.BatchSize, n);
         var random = new Random(options.Seed);
+        var stepper = new MiniBatchStepper(Initialize(columns, n, d, options, random, batch), d, n, batch, options, random);
+        var rows = new double[batch * d];
+        var nSteps = (long)options.MaxIterations * n / batch;
+        for (long step = 0; step < nSteps; step++)
+        {
+            for (var i = 0; i < batch; i++)
+            {
+                var row = random.Next(n);
+                for (var j = 0; j < d; j++)
+                {
+                    rows[(i * d) + j] = columns[((long)j * n) + row];
+                }
+            }
+
+            if (stepper.Step(rows))
+            {
+                break;
+            }
+        }
+
+        steps = stepper.Steps;
+        var centers = stepper.Centers;
+        var final = new LloydCore(columns, n, d);
+        var allLabels = new int[n];
+        var dist = new double[n];
+        final.Assign(centers, options.K, allLabels, dist);
+        var total = 0.0;
+        foreach (var v in dist)
+        {
+            total += v;
+        }
+
+        return new LloydResult(centers, allLabels, total, (int)Math.Ceiling((double)steps * batch / n), true, 0);
+    }
+
+    /// <summary>
+    /// Mini-batch k-means fed from a file block by block: centres initialised on <paramref name="sample"/> (a seeded
+    /// sample of the rows, column-major), then batches of rows taken in a seeded shuffled order within each block, block
+    /// after block, epoch after epoch (at most <see cref="MiniBatchKMeansOptions.MaxIterations"/> passes; early stopping
+    /// usually ends the first), then one more pass for every row's label and the inertia.
+    /// </summary>
+    public static LloydResult FitStreamed(StreamedLloyd.Pass pass, int n, double[] sample, int sampleRows, int d, MiniBatchKMeansOptions options, out int steps)
+    {
+        var batch = Math.Min(options.BatchSize, n);
+        var random = new Random(options.Seed);
+        var stepper = new MiniBatchStepper(Initialize(sample, sampleRows, d, options, random, batch), d, n, batch, options, random);
+        var rows = new double[batch * d];
+        var filled = 0;
+        var nSteps = (long)options.MaxIterations * n / batch;
+        var done = false;
+        for (var epoch = 0; epoch < options.MaxIterations && !done; epoch++)
+        {
+            foreach (var chunk in pass())
+            {
+                var order = new int[chunk.Rows];
+                for (var i = 0; i < order.Length; i++)
+                {
+                    order[i] = i;
+                }
+
+                random.Shuffle(order);
+                foreach (var r in order)
+                {
+                    for (var j = 0; j < d; j++)
+                    {
+                        rows[(filled * d) + j] = chunk.Values[(j * chunk.Capacity) + r];
+                    }
+
+                    if (++filled < batch)
+                    {
+                        continue;
+                    }
+
+                    filled = 0;
+                    if (stepper.Step(rows) || stepper.Steps >= nSteps)
+                    {
+                        done = true;
+                        break;
+                    }
+                }
+
+                if (done)
+                {
+                    break;
+                }
+            }
+        }
+
+        steps = stepper.Steps;
+        var labels = new int[n];
+        var inertia = StreamedLloyd.Assign(pass, stepper.Centers, options.K, d, labels);
+        return new LloydResult(stepper.Centers, labels, inertia, (int)Math.Ceiling((double)steps * batch / n), true, 0);
+    }
+
+    /// <summary>
+    /// scikit-learn's initialisation: k-means++ on <c>init_size</c> random rows, best of
+    /// <see cref="MiniBatchKMeansOptions.Restarts"/> by inertia on a validation draw of the same size.
+    /// </summary>
+    private static double[] Initialize(double[] columns, int n, int d, MiniBatchKMeansOptions options, Random random, int batch)
+    {
+        var k = options.K;
         var initSize = options.InitSize ?? (3 * batch < k ? 3 * k : 3 * batch);
         initSize = Math.Min(Math.Max(initSize, k), n);
         var validation = Gather(columns, n, d, Draw(random, n, initSize));
@@ -32,7 +132,7 @@ internal static class MiniBatchKMeans
             var inertia = 0.0;
             for (var r = 0; r < initSize; r++)
             {
-                inertia += Nearest(validation.AsSpan(r * d, d), candidate, k, d, out _);
+                inertia += MiniBatchStepper.Nearest(validation.AsSpan(r * d, d), candidate, k, d, out _);
             }
 
             if (inertia < bestInertia)
@@ -42,173 +142,7 @@ internal static class MiniBatchKMeans
             }
         }
 
-        var next = new double[k * d];
-        var counts = new double[k];
-        var labels = new int[batch];
-        var rows = new double[batch * d];
-        double? ewa = null;
-        double? ewaMin = null;
-        var noImprovement = 0;
-        long sinceReassign = 0;
-        var nSteps = (long)options.MaxIterations * n / batch;
-        steps = 0;
-        for (long step = 0; step < nSteps; step++)
-        {
-            steps++;
-            for (var i = 0; i < batch; i++)
-            {
-                var row = random.Next(n);
-                for (var j = 0; j < d; j++)
-                {
-                    rows[(i * d) + j] = columns[((long)j * n) + row];
-                }
-            }
-
-            sinceReassign += batch;
-            var reassign = false;
-            if (counts.Contains(0) || sinceReassign >= 10L * k)
-            {
-                sinceReassign = 0;
-                reassign = true;
-            }
-
-            var batchInertia = 0.0;
-            for (var i = 0; i < batch; i++)
-            {
-                batchInertia += Nearest(rows.AsSpan(i * d, d), centers!, k, d, out labels[i]);
-            }
-
-            Update(rows, labels, batch, d, k, centers!, next, counts);
-            if (reassign && options.ReassignmentRatio > 0)
-            {
-                Reassign(rows, batch, d, k, next, counts, options.ReassignmentRatio, random);
-            }
-
-            (centers, next) = (next, centers!);
-            batchInertia /= batch;
-            if (step == 0)
-            {
-                continue;
-            }
-
-            var alpha = Math.Min(batch * 2.0 / (n + 1), 1);
-            ewa = ewa is null ? batchInertia : (ewa.Value * (1 - alpha)) + (batchInertia * alpha);
-            if (ewaMin is null || ewa < ewaMin)
-            {
-                noImprovement = 0;
-                ewaMin = ewa;
-            }
-            else
-            {
-                noImprovement++;
-            }
-
-            if (options.MaxNoImprovement is { } limit && noImprovement >= limit)
-            {
-                break;
-            }
-        }
-
-        var final = new LloydCore(columns, n, d);
-        var allLabels = new int[n];
-        var dist = new double[n];
-        final.Assign(centers!, k, allLabels, dist);
-        var total = 0.0;
-        foreach (var v in dist)
-        {
-            total += v;
-        }
-
-        return new LloydResult(centers!, allLabels, total, (int)Math.Ceiling((double)steps * batch / n), true, 0);
-    }
-
-    private static void Update(double[] rows, int[] labels, int batch, int d, int k, double[] centers, double[] next, double[] counts)
-    {
-        var sums = new double[k * d];
-        var members = new double[k];
-        for (var i = 0; i < batch; i++)
-        {
-            var c = labels[i];
-            members[c]++;
-            for (var j = 0; j < d; j++)
-            {
-                sums[(c * d) + j] += rows[(i * d) + j];
-            }
-        }
-
-        for (var c = 0; c < k; c++)
-        {
-            if (members[c] == 0)
-            {
-                Array.Copy(centers, c * d, next, c * d, d);
-                continue;
-            }
-
-            var total = counts[c] + members[c];
-            for (var j = 0; j < d; j++)
-            {
-                next[(c * d) + j] = ((centers[(c * d) + j] * counts[c]) + sums[(c * d) + j]) / total;
-            }
-
-            counts[c] = total;
-        }
-    }
-
-    private static void Reassign(double[] rows, int batch, int d, int k, double[] centers, double[] counts, double ratio, Random random)
-    {
-        var max = counts.Max();
-        var to = counts.Select(w => w < ratio * max).ToArray();
-        var half = (int)(0.5 * batch);
-        if (to.Count(t => t) > half)
-        {
-            // scikit-learn: only the half-batch smallest counts may move (argsort(counts)[half:] stay).
-            var order = Enumerable.Range(0, k).OrderBy(c => counts[c]).ToArray();
-            foreach (var c in order.Skip(half))
-            {
-                to[c] = false;
-            }
-        }
-
-        var moving = Enumerable.Range(0, k).Where(c => to[c]).ToArray();
-        if (moving.Length == 0)
-        {
-            return;
-        }
-
-        var picks = Enumerable.Range(0, batch).OrderBy(_ => random.Next()).Take(moving.Length).ToArray();
-        for (var m = 0; m < moving.Length; m++)
-        {
-            Array.Copy(rows, picks[m] * d, centers, moving[m] * d, d);
-        }
-
-        var keep = Enumerable.Range(0, k).Where(c => !to[c]).Select(c => counts[c]).DefaultIfEmpty(0).Min();
-        foreach (var c in moving)
-        {
-            counts[c] = keep;
-        }
-    }
-
-    private static double Nearest(ReadOnlySpan<double> x, double[] centers, int k, int d, out int label)
-    {
-        label = 0;
-        var best = double.PositiveInfinity;
-        for (var c = 0; c < k; c++)
-        {
-            var s = 0.0;
-            for (var j = 0; j < d; j++)
-            {
-                var diff = x[j] - centers[(c * d) + j];
-                s += diff * diff;
-            }
-
-            if (s < best)
-            {
-                best = s;
-                label = c;
-            }
-        }
-
-        return best;
+        return centers!;
     }
 
     private static int[] Draw(Random random, int n, int count)

@@ -49,6 +49,7 @@ public static class CsvExport
     public static string Neutralise(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
-    private static string Quote(string text) =>
+    /// <summary>Quotes a CSV field when it holds a comma, quote or line break (quotes doubled): the one CSV quoting routine of the exports.</summary>
+    internal static string Quote(string text) =>
         text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

@@ -39,6 +39,25 @@ internal static class DistanceKernel
         return acc;
     }
 
+    /// <summary>The nearest of the <paramref name="k"/> row-major <paramref name="centres"/> to one row (ties: the lowest index); its squared distance in <paramref name="squared"/>.</summary>
+    public static int NearestRow(ReadOnlySpan<double> row, ReadOnlySpan<double> centres, int k, out double squared)
+    {
+        var d = row.Length;
+        var label = 0;
+        squared = double.PositiveInfinity;
+        for (var c = 0; c < k; c++)
+        {
+            var s = Squared(row, centres.Slice(c * d, d));
+            if (s < squared)
+            {
+                squared = s;
+                label = c;
+            }
+        }
+
+        return label;
+    }
+
     /// <summary>Row-major <paramref name="data"/> copied column-major (feature j of row r at <c>j·rows + r</c>).</summary>
     public static double[] ToColumnMajor(FeatureMatrix data)
     {

@@ -133,9 +133,18 @@ public static class ColumnarSegmenter
             }
         }
 
+        var scores = ColumnarScores.Compute(matrix, n, d, best!.Labels, best.Centers, k, best.Inertia, options.Seed);
+        return Assemble(best, k, features, pipeline, scaler, parameters, warnings, scores, sweep, imputed, options);
+    }
+
+    /// <summary>The model, result and original-unit centroids of a finished k-means run (shared with <see cref="ChunkedSegmenter"/>).</summary>
+    internal static ColumnarSegmentation Assemble(LloydResult best, int k, string[] features, FittedPipeline pipeline, FittedScaler? scaler,
+        Dictionary<string, string> parameters, List<string> warnings, ClusterScores scores, KSweepResult? sweep, long imputed, SegmentationOptions options)
+    {
+        var d = features.Length;
         var centroids = Enumerable.Range(0, k).Select(c => (IReadOnlyList<double>)best!.Centers.AsSpan(c * d, d).ToArray()).ToArray();
         var sizes = new int[k];
-        foreach (var l in best!.Labels)
+        foreach (var l in best.Labels)
         {
             sizes[l]++;
         }
@@ -146,7 +155,6 @@ public static class ColumnarSegmenter
         }
 
         var result = new ClusteringResult("kmeans", parameters, features, best.Labels, k, sizes, 0, centroids, best.Inertia, warnings);
-        var scores = ColumnarScores.Compute(matrix, n, d, best.Labels, best.Centers, k, best.Inertia, options.Seed);
         var original = centroids.Select(c => (IReadOnlyList<double>)features.Select((f, j) => scaler is null ? c[j] : scaler.Inverse(f, c[j])).ToArray()).ToArray();
         var metaParameters = new Dictionary<string, string>(parameters) { ["scale"] = options.Scale?.ToString().ToLowerInvariant() ?? "none" };
         metaParameters.Remove("engine");
@@ -188,21 +196,28 @@ public static class ColumnarSegmenter
                 scale = Stats.QuantileSorted(sorted, 0.75) - Stats.QuantileSorted(sorted, 0.25);
             }
 
-            if (!(scale > 0))
-            {
-                warnings.Add($"{features[j]} has zero spread in the training data; it is scaled by 1 (only centred).");
-                scale = 1;
-            }
-
+            var fitted = Spread(features[j], center, scale, warnings);
             foreach (ref var v in col)
             {
-                v = (v - center) / scale;
+                v = (v - fitted.Center) / fitted.Scale;
             }
 
-            scales.Add(new ColumnScale(features[j], center, scale));
+            scales.Add(fitted);
         }
 
         return new FittedScaler(kind, scales, warnings);
+    }
+
+    /// <summary>A column's scaling; zero spread is scaled by 1 (only centred), with a warning.</summary>
+    internal static ColumnScale Spread(string feature, double center, double scale, List<string> warnings)
+    {
+        if (!(scale > 0))
+        {
+            warnings.Add($"{feature} has zero spread in the training data; it is scaled by 1 (only centred).");
+            scale = 1;
+        }
+
+        return new ColumnScale(feature, center, scale);
     }
 
     /// <summary>A seeded sample of rows (all rows when there are no more than <paramref name="size"/>), as a row-major matrix.</summary>

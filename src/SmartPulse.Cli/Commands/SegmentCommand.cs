@@ -39,36 +39,39 @@ public static class SegmentCommand
         var model = new Option<string?>("--model") { Description = "Write the model zip here (for 'smartpulse score')." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (k, inertia, silhouette, calinski_harabasz, davies_bouldin, sizes, centroids); errors too, as {error, file, line, column, hint}." };
         var force = new Option<bool>("--force") { Description = "Replace a read-only --out or --model file." };
-        var sample = new Option<int?>("--sample") { Description = $"Rows drawn (seeded) for the k sweep with --k auto; also sends KMeans to the columnar path. Default above {SegmentColumnar.ColumnarFromRows:N0} rows: {ColumnarSegmenter.DefaultSweepSample:N0}." };
         var miniBatch = new Option<int?>("--mini-batch") { Description = "Mini-batch k-means with this batch size (scikit-learn's MiniBatchKMeans, e.g. 1024) instead of exact Lloyd; for very large files." };
         var data = new DataOptions();
         var command = new Command("segment", "Segment the customers of a file: prepare, cluster, evaluate; export segments and the model.")
         {
-            file, features, k, algorithm, scale, restarts, seed, eps, minPoints, output, model, json, force, sample, miniBatch,
+            file, features, k, algorithm, scale, restarts, seed, eps, minPoints, output, model, json, force, miniBatch,
         };
-        data.AddTo(command);
+        data.AddTo(command, DataOptionSet.All);
         command.SetAction(p =>
         {
             CsvOptions csv;
+            var path = p.GetValue(file)!;
             try
             {
                 csv = data.Apply(p);
+                data.CheckInput(p, path);
             }
             catch (ArgumentException ex)
             {
                 return CliErrors.Report(console, p.GetValue(json), ex);
             }
 
+            var large = new LargeData(data.Sample(p), p.GetValue(miniBatch), data.Float32(p), data.OutOfCore(p, path), p.GetValue(output) is { } o && data.WritesParquet(p, o));
             return Run(
-                p.GetValue(file)!, p.GetValue(features)!, p.GetValue(k)!, p.GetValue(algorithm)!, p.GetValue(scale)!, p.GetValue(restarts),
-                p.GetValue(seed), p.GetValue(eps), p.GetValue(minPoints), new Outputs(p.GetValue(output), p.GetValue(model), p.GetValue(force)), p.GetValue(json), console, csv, p.GetValue(sample), p.GetValue(miniBatch));
+                path, p.GetValue(features)!, p.GetValue(k)!, p.GetValue(algorithm)!, p.GetValue(scale)!, p.GetValue(restarts),
+                p.GetValue(seed), p.GetValue(eps), p.GetValue(minPoints), new Outputs(p.GetValue(output), p.GetValue(model), p.GetValue(force)), p.GetValue(json), console, csv, large);
         });
         return command;
     }
 
     private static int Run(string file, string features, string k, string algorithm, string scale, int restarts, int seed, double eps, int minPoints,
-        Outputs outputs, bool json, CliConsole console, CsvOptions csv, int? sample, int? miniBatch)
+        Outputs outputs, bool json, CliConsole console, CsvOptions csv, LargeData large)
     {
+        var (sample, miniBatch, _, _, parquetOut) = large;
         var (output, modelPath, force) = outputs;
         int? kValue = null;
         if (!string.Equals(k, "auto", StringComparison.OrdinalIgnoreCase))
@@ -107,6 +110,11 @@ public static class SegmentCommand
                 OutputPaths.Check(modelPath, "--model", force, [.. inputs, .. output is null ? Array.Empty<InputFile>() : [new InputFile(output, "--out file")]]);
             }
 
+            if (options.Algorithm == SegmentationAlgorithm.KMeans && (large.OutOfCore || large.Float32))
+            {
+                return SegmentColumnar.RunChunked(file, csv, options, large, output, modelPath, force, json, console);
+            }
+
             ColumnarTable table;
             using (var bar = ProgressBar.For(console, json, "reading"))
             {
@@ -120,7 +128,7 @@ public static class SegmentCommand
 
             if (options.Algorithm == SegmentationAlgorithm.KMeans && (table.Rows > SegmentColumnar.ColumnarFromRows || sample is not null || miniBatch is not null))
             {
-                return SegmentColumnar.Run(table, csv, options, sample, miniBatch, output, modelPath, force, json, console);
+                return SegmentColumnar.Run(table, csv, options, large, output, modelPath, force, json, console);
             }
 
             var frame = ColumnarReader.Read(file, csv).ToDataFrame();
@@ -128,7 +136,7 @@ public static class SegmentCommand
             if (output is not null)
             {
                 var segmented = SegmentTable.Build(frame, run.Prepared, run.Result.Labels, run.Model.Metadata.ModelFeatures);
-                if (output.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+                if (parquetOut)
                 {
                     ParquetExport.Write(segmented, output, force);
                 }
@@ -260,4 +268,7 @@ public static class SegmentCommand
     }
 
     private sealed record Outputs(string? Segments, string? Model, bool Force);
+
+    /// <summary>The large-data choices: k-sweep sample, mini-batch size, float32 storage, out-of-core streaming, Parquet output.</summary>
+    internal sealed record LargeData(int? Sample, int? MiniBatch, bool Float32, bool OutOfCore, bool ParquetOut);
 }

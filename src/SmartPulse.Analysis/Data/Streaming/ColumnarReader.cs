@@ -47,6 +47,10 @@ public static class ColumnarReader
         return ReadStream(openWithProgress, open, fullPath, options, columns, progress is null ? null : () => progress(position?.Invoke() ?? 0, total));
     }
 
+    /// <summary>True when <paramref name="path"/> is a Parquet file (by its PAR1 magic bytes, whatever its extension).</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static bool IsParquetFile(string path) => InputFile.IsParquet(InputFile.Resolve(path));
+
     /// <summary>Reads CSV text already in memory; <paramref name="sourceName"/> is used in messages.</summary>
     /// <exception cref="CsvFormatException">Bad content: the message names the line, column and value and the fix.</exception>
     public static ColumnarTable ReadText(string text, string sourceName, CsvOptions? options = null, IReadOnlyCollection<string>? columns = null)

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace SmartPulse.Analysis.Data;
 
 /// <summary>
-/// Streaming RFC 4180 tokenizer over UTF-8 bytes, the byte-level twin of <see cref="CsvTokenizer"/>:
+/// Streaming RFC 4180 tokenizer over UTF-8 bytes (the one CSV tokenizer of the library):
 /// fields separated by one ASCII delimiter, records by CRLF, LF or CR; a field may be quoted with
 /// <c>"</c>, inside which delimiters and line breaks are literal and <c>""</c> is one quote. Blank
 /// lines are skipped; the last line may lack a newline. Memory is one read buffer plus the current
