@@ -1,12 +1,8 @@
 using System.Diagnostics;
-using System.Reflection;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
-using Microsoft.CodeAnalysis.Scripting.Hosting;
-using Microsoft.DotNet.Interactive.Formatting;
 using SmartPulse.Notebooks.Directives;
 using SmartPulse.Notebooks.Display;
 using SmartPulse.Notebooks.Documents;
@@ -29,18 +25,11 @@ namespace SmartPulse.Notebooks.Execution;
 /// </summary>
 public sealed class ScriptSession : IDisposable
 {
-    private static readonly object _referencesGate = new();
-    private static IReadOnlyList<MetadataReference>? _baseReferences;
     private static int _formatterWarmedUp;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly InteractiveAssemblyLoader _loader = new();
     private readonly NotebookGlobals _globals = new();
-    private readonly PackageResolver _resolver;
-    private readonly List<string> _sources = [];
-    private readonly HashSet<string> _referencedPaths = new(StringComparer.Ordinal);
-    private readonly List<ResolvedPackage> _packages = [];
-    private ScriptOptions _scriptOptions;
+    private readonly ScriptReferences _references;
     private ScriptState<object>? _state;
     private bool _disposed;
 
@@ -49,26 +38,13 @@ public sealed class ScriptSession : IDisposable
     public ScriptSession(ScriptSessionOptions? options = null)
     {
         Options = options ?? new ScriptSessionOptions();
-        _resolver = new PackageResolver(Options.PackageCacheDirectory);
+        _references = new ScriptReferences(Options);
         ConsoleRouter.EnsureInstalled();
         if (Interlocked.Exchange(ref _formatterWarmedUp, 1) == 0)
         {
             // The Formatting package's first use costs ~0.2 s (static registration, reflection);
             // do it on the other core while the first cell compiles.
             _ = Task.Run(() => MimeBundleFormatter.Format(0));
-        }
-
-        _scriptOptions = ScriptOptions.Default
-            .WithReferences(BaseReferences())
-            .WithImports(Options.Imports)
-            .WithLanguageVersion(LanguageVersion.Latest)
-            .WithEmitDebugInformation(true)
-            .WithFileEncoding(Encoding.UTF8)
-            .WithAllowUnsafe(true)
-            .WithCheckOverflow(false);
-        foreach (var assembly in new[] { typeof(ScriptSession).Assembly, typeof(Formatter).Assembly, typeof(Microsoft.AspNetCore.Html.IHtmlContent).Assembly }.Concat(Options.References))
-        {
-            AddHostAssembly(assembly);
         }
     }
 
@@ -79,7 +55,7 @@ public sealed class ScriptSession : IDisposable
     public int ExecutionCount { get; private set; }
 
     /// <summary>Packages referenced so far with <c>#r "nuget: ..."</c>.</summary>
-    public IReadOnlyList<ResolvedPackage> Packages => _packages;
+    public IReadOnlyList<ResolvedPackage> Packages => _references.Packages;
 
     /// <summary>The names of the variables defined so far (latest definition of each), for kernels and tooling.</summary>
     public IReadOnlyList<string> VariableNames =>
@@ -121,9 +97,10 @@ public sealed class ScriptSession : IDisposable
     public Compilation GetCompilation(string code)
     {
         var parsed = DirectiveParser.Parse(code);
+        var options = _references.ForSubmission(_state is not null, "", out _);
         var script = _state is null
-            ? CSharpScript.Create(parsed.Code, _scriptOptions, typeof(NotebookGlobals), _loader)
-            : _state.Script.ContinueWith(parsed.Code, _scriptOptions);
+            ? CSharpScript.Create(parsed.Code, options, typeof(NotebookGlobals), _references.Loader)
+            : _state.Script.ContinueWith(parsed.Code, options);
         return script.GetCompilation();
     }
 
@@ -142,7 +119,7 @@ public sealed class ScriptSession : IDisposable
         {
             await Task.Run(async () =>
             {
-                var script = CSharpScript.Create("1+1", _scriptOptions.WithFilePath("warm-up"), typeof(NotebookGlobals), _loader);
+                var script = CSharpScript.Create("1+1", _references.Options.WithFilePath("warm-up"), typeof(NotebookGlobals), _references.Loader);
                 var state = await script.RunAsync(new NotebookGlobals()).ConfigureAwait(false);
                 MimeBundleFormatter.Format(state.ReturnValue);
                 _ = LoopInstrumentation.TryInstrument("for (;;) { }", out _);
@@ -232,14 +209,15 @@ public sealed class ScriptSession : IDisposable
         {
             foreach (var assembly in Kernels.CSharpTypeName.Assemblies(type))
             {
-                AddHostAssembly(assembly);
+                _references.AddHostAssembly(assembly);
             }
             var ticket = Kernels.VariableHandoff.Put(value);
             var code = $"{Kernels.CSharpTypeName.Of(type)} {name} = ({Kernels.CSharpTypeName.Of(type)})global::SmartPulse.Notebooks.Kernels.VariableHandoff.Take({ticket});";
-            var options = _scriptOptions.WithFilePath("#!set");
+            var options = _references.ForSubmission(_state is not null, "#!set", out var references);
             _state = _state is null
-                ? await CSharpScript.Create(code, options, typeof(NotebookGlobals), _loader).RunAsync(_globals, cancellationToken).ConfigureAwait(false)
+                ? await CSharpScript.Create(code, options, typeof(NotebookGlobals), _references.Loader).RunAsync(_globals, cancellationToken).ConfigureAwait(false)
                 : await _state.ContinueWithAsync(code, options, cancellationToken).ConfigureAwait(false);
+            _references.Chained(references);
         }
         finally
         {
@@ -292,7 +270,7 @@ public sealed class ScriptSession : IDisposable
                 $"({magic.Line}): the magic command {magic.Argument} is not supported; supported directives are #r \"nuget: Name, Version\", #r \"file.dll\", #i \"nuget: source\" and #!time."));
         }
 
-        var directiveError = await ApplyDirectivesAsync(parsed, collector, cancellationToken).ConfigureAwait(false);
+        var directiveError = await _references.ApplyAsync(parsed, collector, cancellationToken).ConfigureAwait(false);
         if (directiveError is not null)
         {
             return Fail(directiveError);
@@ -305,33 +283,13 @@ public sealed class ScriptSession : IDisposable
             return Finish(CellStatus.Ok);
         }
 
-        var options = _scriptOptions.WithFilePath(cellName ?? $"cell {count}");
         var previous = _state;
+        var options = _references.ForSubmission(previous is not null, cellName ?? $"cell {count}", out var references);
         var work = Task.Run(
             async () =>
             {
                 OutputCollector.Current = collector;
-                var script = previous is null
-                    ? CSharpScript.Create(parsed.Code, options, typeof(NotebookGlobals), _loader)
-                    : previous.Script.ContinueWith(parsed.Code, options);
-                var diagnostics = script.Compile(cancellationToken);
-                if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
-                {
-                    return (State: (ScriptState<object>?)null, Diagnostics: diagnostics);
-                }
-
-                // Loops get a cancellation check so a timed-out or interrupted cell really stops.
-                if (LoopInstrumentation.TryInstrument(parsed.Code, out var instrumented))
-                {
-                    script = previous is null
-                        ? CSharpScript.Create(instrumented, options, typeof(NotebookGlobals), _loader)
-                        : previous.Script.ContinueWith(instrumented, options);
-                }
-
-                var state = previous is null
-                    ? await script.RunAsync(_globals, _ => true, cancellationToken).ConfigureAwait(false)
-                    : await script.RunFromAsync(previous, _ => true, cancellationToken).ConfigureAwait(false);
-                return (State: state, Diagnostics: diagnostics);
+                return await SubmissionRunner.RunAsync(previous, parsed.Code, options, _references.Loader, _globals, cancellationToken).ConfigureAwait(false);
             },
             CancellationToken.None);
 
@@ -373,6 +331,7 @@ public sealed class ScriptSession : IDisposable
         }
 
         _state = outcome.State;
+        _references.Chained(references);
         if (outcome.State.Exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
             collector.Add(ErrorOutputs.Engine("OperationCanceledException", "The cell was cancelled."));
@@ -410,7 +369,7 @@ public sealed class ScriptSession : IDisposable
         if (!_disposed)
         {
             _disposed = true;
-            _loader.Dispose();
+            _references.Dispose();
             _gate.Dispose();
         }
     }
@@ -423,122 +382,6 @@ public sealed class ScriptSession : IDisposable
             {
                 Data = new() { ["text/plain"] = $"Wall time: {stopwatch.Elapsed.TotalMilliseconds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}ms" },
             });
-        }
-    }
-
-    private static IReadOnlyList<MetadataReference> BaseReferences()
-    {
-        lock (_referencesGate)
-        {
-            // ~170 framework assemblies: reading their metadata is a noticeable part of start-up, so use both cores.
-            return _baseReferences ??= [.. HostAssemblies.FrameworkAssemblyPaths().AsParallel().AsOrdered().Select(p => MetadataReference.CreateFromFile(p))];
-        }
-    }
-
-    private async Task<CellOutput?> ApplyDirectivesAsync(Directives.ParsedCell parsed, OutputCollector collector, CancellationToken cancellationToken)
-    {
-        foreach (var directive in parsed.Directives)
-        {
-            switch (directive.Kind)
-            {
-                case DirectiveKind.NuGetSource:
-                    if (!_sources.Contains(directive.Argument))
-                    {
-                        _sources.Add(directive.Argument);
-                    }
-
-                    break;
-                case DirectiveKind.FileReference:
-                    var baseDir = Options.BaseDirectory ?? Environment.CurrentDirectory;
-                    var path = Path.GetFullPath(Path.Combine(baseDir, directive.Argument));
-                    if (!File.Exists(path))
-                    {
-                        return ErrorOutputs.Engine(ErrorOutputs.DirectiveError, $"({directive.Line}): #r \"{directive.Argument}\": file not found at {path} (paths are relative to {baseDir}).");
-                    }
-
-                    // An assembly the host already carries (e.g. a path to SmartPulse.Analysis.dll under bin/)
-                    // binds to the host's copy, as a #r "nuget:" of it would, so types stay shared.
-                    string? simpleName;
-                    try
-                    {
-                        simpleName = AssemblyName.GetAssemblyName(path).Name;
-                    }
-                    catch (BadImageFormatException)
-                    {
-                        return ErrorOutputs.Engine(ErrorOutputs.DirectiveError, $"({directive.Line}): #r \"{directive.Argument}\": {path} is not a .NET assembly.");
-                    }
-
-                    if (simpleName is not null && HostAssemblies.Find(simpleName) is { } host)
-                    {
-                        foreach (var assembly in HostAssemblies.Closure(host))
-                        {
-                            AddHostAssembly(assembly);
-                        }
-                    }
-                    else
-                    {
-                        AddReferencePath(path);
-                    }
-
-                    break;
-                case DirectiveKind.NuGetReference:
-                    ResolvedPackage package;
-                    try
-                    {
-                        package = await _resolver.ResolveAsync(directive.Argument, directive.Version, _sources, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (InvalidOperationException e)
-                    {
-                        return ErrorOutputs.Engine(ErrorOutputs.DirectiveError, $"({directive.Line}): {e.Message}");
-                    }
-
-                    if (package.Warning is { } warning)
-                    {
-                        collector.Add(CellOutput.Stream("stderr", warning + "\n"));
-                    }
-
-                    foreach (var assembly in package.HostAssemblies)
-                    {
-                        AddHostAssembly(assembly);
-                    }
-
-                    foreach (var assemblyPath in package.AssemblyPaths)
-                    {
-                        AddReferencePath(assemblyPath);
-                    }
-
-                    if (!_packages.Any(p => string.Equals(p.Name, package.Name, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        _packages.Add(package);
-                        collector.Add(new CellOutput(CellOutput.DisplayDataType)
-                        {
-                            Data = new() { ["text/plain"] = $"Installed package {package.Name}, {package.Version}{(package.IsHostPackage ? " (from the host)" : "")}" },
-                        });
-                    }
-
-                    break;
-            }
-        }
-
-        return null;
-    }
-
-    private void AddHostAssembly(Assembly assembly)
-    {
-        if (assembly.IsDynamic || assembly.Location.Length == 0 || HostAssemblies.IsFramework(assembly) || !_referencedPaths.Add(assembly.Location))
-        {
-            return;
-        }
-
-        _loader.RegisterDependency(assembly);
-        _scriptOptions = _scriptOptions.AddReferences(MetadataReference.CreateFromFile(assembly.Location)).AddImports(ScriptImports.Declared(assembly));
-    }
-
-    private void AddReferencePath(string path)
-    {
-        if (_referencedPaths.Add(path))
-        {
-            _scriptOptions = _scriptOptions.AddReferences(MetadataReference.CreateFromFile(path));
         }
     }
 }

@@ -3,8 +3,6 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using NetMQ;
-using NetMQ.Sockets;
 using SmartPulse.Notebooks.Documents;
 using SmartPulse.Notebooks.Execution;
 using SmartPulse.Notebooks.Kernels;
@@ -16,10 +14,10 @@ namespace SmartPulse.Notebooks.Kernel;
 /// <see cref="CompositeKernel"/>, the engine's single execution entry, and publishes their outputs as
 /// they are produced.
 /// <para>
-/// Sockets: shell, control and stdin are ROUTER sockets, iopub a PUB socket, heartbeat an echo
-/// ROUTER. One poller thread owns all sockets: it receives, verifies signatures (a message with a bad
-/// or missing signature, or one whose signature was already seen — a replay — is dropped and logged,
-/// never handled), answers control requests
+/// Sockets (<see cref="KernelTransport"/>): shell, control and stdin are ROUTER sockets, iopub a PUB
+/// socket, heartbeat an echo ROUTER. One poller thread owns all sockets: it receives, verifies
+/// signatures (a message with a bad or missing signature, or one whose signature was already seen — a
+/// replay — is dropped and logged, never handled), answers control requests
 /// (<c>interrupt_request</c>, <c>shutdown_request</c>, <c>kernel_info_request</c>) at once, and queues
 /// shell requests for a single worker, so a long-running cell never blocks the heartbeat or an
 /// interrupt. Every request is wrapped in iopub <c>status</c> busy/idle.
@@ -34,23 +32,17 @@ public sealed class JupyterKernel : IDisposable
 {
     private readonly ConnectionInfo _connection;
     private readonly JupyterKernelOptions _options;
-    private readonly MessageSigner _signer;
     private readonly TextWriter _log;
     private readonly string _session = Guid.NewGuid().ToString();
     private readonly Channel<(long Sequence, JupyterMessage Message)> _shellQueue = Channel.CreateUnbounded<(long, JupyterMessage)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly NetMQQueue<Outgoing> _outgoing = new();
     private readonly TaskCompletionSource<KernelExit> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly object _executionGate = new();
+    private readonly KernelTransport _transport;
     private readonly CompositeKernel _kernel;
     private readonly CSharpLanguageService _language;
     private readonly KernelInput _input;
-    private readonly ReplayGuard _replays = new();
     private readonly KernelHistory _history = new();
-    private CancellationTokenSource? _running;
-    private long _received;
-    private long _abortUpTo;
+    private readonly ExecuteRequestHandler _execute;
     private volatile bool _stopping;
-    private volatile bool _closed;
     private bool _disposed;
 
     /// <summary>Creates a kernel for the sockets described by <paramref name="connection"/>; nothing is bound until <see cref="RunAsync"/>.</summary>
@@ -60,18 +52,19 @@ public sealed class JupyterKernel : IDisposable
     {
         _connection = connection;
         _options = options ?? new JupyterKernelOptions();
-        _signer = new MessageSigner(connection.Key);
         _log = _options.Log ?? TextWriter.Null;
+        _transport = new KernelTransport(connection, _options.MaxMessageSize, Log);
         _input = new KernelInput(this);
         _kernel = new CompositeKernel(new CompositeKernelOptions { Session = _options.Session, Input = (prompt, password) => _input.Request(prompt, password) });
         _language = new CSharpLanguageService(_kernel.CSharp);
+        _execute = new ExecuteRequestHandler(this, _kernel, _language, _input, _history, _options.StreamFlushInterval);
     }
 
     /// <summary>The kernel's session id (the <c>session</c> of every message it sends).</summary>
     public string Session => _session;
 
     /// <summary>How many messages were dropped because their signature was missing, wrong, or replayed.</summary>
-    public int RejectedMessages { get; private set; }
+    public int RejectedMessages => _transport.RejectedMessages;
 
     /// <summary>The <c>kernel_info_reply</c> content: protocol 5.3, language_info for C#, banner and help links.</summary>
     /// <returns>A new JSON object.</returns>
@@ -110,87 +103,34 @@ public sealed class JupyterKernel : IDisposable
     public async Task<KernelExit> RunAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var shell = new RouterSocket();
-        using var control = new RouterSocket();
-        using var stdin = new RouterSocket();
-        using var heartbeat = new RouterSocket();
-        using var iopub = new PublisherSocket();
-        var sockets = new NetMQSocket[] { shell, control, stdin, heartbeat, iopub };
-        foreach (var socket in sockets)
-        {
-            socket.Options.Linger = TimeSpan.FromSeconds(1);
-            socket.Options.MaxMsgSize = _options.MaxMessageSize;
-        }
-
-        shell.Bind(_connection.Endpoint(_connection.ShellPort));
-        control.Bind(_connection.Endpoint(_connection.ControlPort));
-        stdin.Bind(_connection.Endpoint(_connection.StdinPort));
-        heartbeat.Bind(_connection.Endpoint(_connection.HeartbeatPort));
-        iopub.Bind(_connection.Endpoint(_connection.IOPubPort));
-        Log($"listening on {_connection.Transport}://{_connection.IP} shell={_connection.ShellPort} control={_connection.ControlPort} stdin={_connection.StdinPort} iopub={_connection.IOPubPort} hb={_connection.HeartbeatPort}; signing {(_signer.IsEnabled ? "on" : "off (empty key)")}");
-
-        using var poller = new NetMQPoller { shell, control, stdin, heartbeat, _outgoing };
-        shell.ReceiveReady += (_, e) => Receive(e.Socket, KernelSocket.Shell);
-        control.ReceiveReady += (_, e) => Receive(e.Socket, KernelSocket.Control);
-        stdin.ReceiveReady += (_, e) => Receive(e.Socket, KernelSocket.Stdin);
-        heartbeat.ReceiveReady += (_, e) =>
-        {
-            var frames = new List<byte[]>();
-            while (e.Socket.TryReceiveMultipartBytes(ref frames))
-            {
-                e.Socket.SendMultipartBytes(frames);
-                frames = new List<byte[]>();
-            }
-        };
-        _outgoing.ReceiveReady += (_, e) =>
-        {
-            while (e.Queue.TryDequeue(out var item, TimeSpan.Zero))
-            {
-                if (item.Stop)
-                {
-                    poller.Stop();
-                    return;
-                }
-
-                var target = item.Channel switch
-                {
-                    KernelSocket.Shell => shell,
-                    KernelSocket.Control => control,
-                    KernelSocket.Stdin => stdin,
-                    _ => (NetMQSocket)iopub,
-                };
-                try
-                {
-                    target.SendMultipartBytes(item.Frames);
-                }
-                catch (Exception ex) when (ex is NetMQException or InvalidOperationException)
-                {
-                    Log($"could not send on {item.Channel}: {ex.Message}");
-                }
-            }
-        };
-
-        // Load and jit Roslyn while waiting for the first request, so the first cell is fast.
-        _ = _kernel.CSharp.WarmUpAsync();
         var previousIn = Console.In;
-        Console.SetIn(_input);
-        var worker = Task.Factory.StartNew(ShellLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
-        using var stopOnCancel = cancellationToken.Register(() => Stop(new KernelExit(false)));
-        Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
+        Task? worker = null;
+        var stopOnCancel = default(CancellationTokenRegistration);
         try
         {
-            await Task.Run(poller.Run, CancellationToken.None).ConfigureAwait(false);
+            await _transport.RunAsync(Dispatch, () =>
+            {
+                // Load and jit Roslyn while waiting for the first request, so the first cell is fast.
+                _ = _kernel.CSharp.WarmUpAsync();
+                Console.SetIn(_input);
+                worker = Task.Factory.StartNew(ShellLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+                stopOnCancel = cancellationToken.Register(() => Stop(new KernelExit(false)));
+                Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
+            }).ConfigureAwait(false);
         }
         finally
         {
             _shellQueue.Writer.TryComplete();
-            CancelRunning();
+            _execute.CancelRunning();
             Console.SetIn(previousIn);
-            poller.Remove(_outgoing);
-            _closed = true;
+            await stopOnCancel.DisposeAsync().ConfigureAwait(false);
         }
 
-        await Task.WhenAny(worker, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
+        if (worker is not null)
+        {
+            await Task.WhenAny(worker, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
+        }
+
         return _exit.Task.IsCompleted ? await _exit.Task.ConfigureAwait(false) : new KernelExit(false);
     }
 
@@ -198,7 +138,7 @@ public sealed class JupyterKernel : IDisposable
     /// <returns>Whether a cell was running.</returns>
     public bool Interrupt()
     {
-        var running = CancelRunning();
+        var running = _execute.CancelRunning();
         Log(running ? "interrupt: cancelling the running cell" : "interrupt: no cell is running");
         return running;
     }
@@ -209,37 +149,13 @@ public sealed class JupyterKernel : IDisposable
         if (!_disposed)
         {
             _disposed = true;
-            _closed = true;
-            try
-            {
-                _outgoing.Dispose();
-            }
-            catch (Exception e) when (e is ObjectDisposedException or NetMQException)
-            {
-                // The NetMQ context was already cleaned up.
-            }
-
+            _transport.Dispose();
             _kernel.Dispose();
         }
     }
 
     /// <summary>Queues a message for sending on <paramref name="channel"/> from the poller thread.</summary>
-    internal void Send(KernelSocket channel, JupyterMessage message)
-    {
-        if (_closed)
-        {
-            return;
-        }
-
-        try
-        {
-            _outgoing.Enqueue(new Outgoing(channel, WireFormat.Serialize(message, _signer), false));
-        }
-        catch (Exception e) when (e is ObjectDisposedException or NetMQException or InvalidOperationException)
-        {
-            Log($"could not queue {message.MessageType}: {e.Message}");
-        }
-    }
+    internal void Send(KernelSocket channel, JupyterMessage message) => _transport.Send(channel, message);
 
     /// <summary>Publishes an iopub message caused by <paramref name="parent"/>.</summary>
     internal void Publish(string messageType, JsonObject content, JupyterMessage? parent)
@@ -247,6 +163,10 @@ public sealed class JupyterKernel : IDisposable
         var topic = Encoding.UTF8.GetBytes($"kernel.{_session}.{messageType}");
         Send(KernelSocket.IOPub, JupyterMessage.Create(messageType, content, parent, _session, [topic]));
     }
+
+    /// <summary>Sends the reply <paramref name="messageType"/> to <paramref name="request"/>.</summary>
+    internal void Reply(KernelSocket channel, JupyterMessage request, string messageType, JsonObject content) =>
+        Send(channel, JupyterMessage.Create(messageType, content, request, _session));
 
     /// <summary>Writes one line to the kernel log.</summary>
     internal void Log(string text)
@@ -268,64 +188,12 @@ public sealed class JupyterKernel : IDisposable
         ["traceback"] = new JsonArray(JsonValue.Create($"{name}: {value}")),
     };
 
-    private void Receive(NetMQSocket socket, KernelSocket channel)
-    {
-        var frames = new List<byte[]>();
-        while (socket.TryReceiveMultipartBytes(ref frames))
-        {
-            var received = frames;
-            frames = new List<byte[]>();
-            JupyterMessage? message;
-            string? error;
-            try
-            {
-                if (!WireFormat.TryParse(received, _signer, out message, out error))
-                {
-                    if (error is "invalid signature" or "missing signature")
-                    {
-                        RejectedMessages++;
-                    }
-
-                    Log($"dropped a message on {channel}: {error} ({received.Count} frame(s), {received.Sum(f => (long)f.Length)} bytes)");
-                    continue;
-                }
-
-                if (_signer.IsEnabled && !_replays.TryAccept(SignatureOf(received)))
-                {
-                    RejectedMessages++;
-                    Log($"dropped a message on {channel}: replayed signature (a message with this signature was already received)");
-                    continue;
-                }
-            }
-            catch (Exception e)
-            {
-                Log($"dropped a message on {channel}: {e.GetType().Name}: {e.Message}");
-                continue;
-            }
-
-            try
-            {
-                Dispatch(channel, message!);
-            }
-            catch (Exception e)
-            {
-                Log($"error handling {message!.MessageType} on {channel}: {e}");
-            }
-        }
-    }
-
-    private static string SignatureOf(List<byte[]> frames)
-    {
-        var delimiter = frames.FindIndex(f => f.AsSpan().SequenceEqual(WireFormat.Delimiter));
-        return delimiter >= 0 && delimiter + 1 < frames.Count ? Encoding.ASCII.GetString(frames[delimiter + 1]) : "";
-    }
-
     private void Dispatch(KernelSocket channel, JupyterMessage message)
     {
         switch (channel)
         {
             case KernelSocket.Shell:
-                var sequence = Interlocked.Increment(ref _received);
+                var sequence = _execute.Arrived();
                 if (!_shellQueue.Writer.TryWrite((sequence, message)))
                 {
                     Log($"shutting down: ignored {message.MessageType}");
@@ -343,7 +211,7 @@ public sealed class JupyterKernel : IDisposable
                     Publish("status", new JsonObject { ["execution_state"] = "idle" }, message);
                     if (_stopping)
                     {
-                        EnqueueStop();
+                        _transport.Stop();
                     }
                 }
 
@@ -386,7 +254,7 @@ public sealed class JupyterKernel : IDisposable
     {
         var restart = JupyterMessage.Flag(message.Content, "restart", false);
         Log($"shutdown requested (restart: {restart})");
-        CancelRunning();
+        _execute.CancelRunning();
         Reply(channel, message, "shutdown_reply", new JsonObject { ["status"] = "ok", ["restart"] = restart });
         // The poller stops once the request's idle status has been queued behind the reply.
         Stop(new KernelExit(restart), afterIdle: true);
@@ -399,19 +267,7 @@ public sealed class JupyterKernel : IDisposable
         _shellQueue.Writer.TryComplete();
         if (!afterIdle)
         {
-            EnqueueStop();
-        }
-    }
-
-    private void EnqueueStop()
-    {
-        try
-        {
-            _outgoing.Enqueue(new Outgoing(KernelSocket.IOPub, [], true));
-        }
-        catch (Exception e) when (e is ObjectDisposedException or NetMQException)
-        {
-            // Already stopped.
+            _transport.Stop();
         }
     }
 
@@ -422,23 +278,6 @@ public sealed class JupyterKernel : IDisposable
         if (type.EndsWith("_request", StringComparison.Ordinal))
         {
             Reply(channel, message, type[..^"_request".Length] + "_reply", ErrorContent("UnknownMessageType", $"this kernel does not handle '{type}'."));
-        }
-    }
-
-    private void Reply(KernelSocket channel, JupyterMessage request, string messageType, JsonObject content) =>
-        Send(channel, JupyterMessage.Create(messageType, content, request, _session));
-
-    private bool CancelRunning()
-    {
-        lock (_executionGate)
-        {
-            if (_running is { IsCancellationRequested: false } running)
-            {
-                running.Cancel();
-                return true;
-            }
-
-            return false;
         }
     }
 
@@ -464,7 +303,7 @@ public sealed class JupyterKernel : IDisposable
                 Publish("status", new JsonObject { ["execution_state"] = "idle" }, message);
                 if (_stopping)
                 {
-                    EnqueueStop();
+                    _transport.Stop();
                 }
             }
         }
@@ -479,7 +318,7 @@ public sealed class JupyterKernel : IDisposable
                 Reply(KernelSocket.Shell, message, "kernel_info_reply", KernelInfo());
                 break;
             case "execute_request":
-                await ExecuteAsync(sequence, message).ConfigureAwait(false);
+                await _execute.ExecuteAsync(sequence, message, _stopping).ConfigureAwait(false);
                 break;
             case "is_complete_request":
                 var checkedCode = JupyterMessage.Text(content, "code");
@@ -533,164 +372,5 @@ public sealed class JupyterKernel : IDisposable
                 Unknown(KernelSocket.Shell, message);
                 break;
         }
-    }
-
-    private async Task ExecuteAsync(long sequence, JupyterMessage message)
-    {
-        var content = message.Content;
-        var code = JupyterMessage.Text(content, "code");
-        var silent = JupyterMessage.Flag(content, "silent", false);
-        var stopOnError = JupyterMessage.Flag(content, "stop_on_error", true);
-        if (sequence <= Interlocked.Read(ref _abortUpTo) || _stopping)
-        {
-            Log("aborted an execute_request queued behind a failed cell");
-            Reply(KernelSocket.Shell, message, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _kernel.ExecutionCount });
-            return;
-        }
-
-        if (KernelPager.Parse(code) is { } help)
-        {
-            if (!silent)
-            {
-                Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = _kernel.ExecutionCount }, message);
-            }
-
-            Reply(KernelSocket.Shell, message, "execute_reply", new JsonObject
-            {
-                ["status"] = "ok",
-                ["execution_count"] = _kernel.ExecutionCount,
-                ["payload"] = new JsonArray(KernelPager.Payload(help.Expression, _language.Inspect(help.Expression, help.Expression.Length, help.Detail))),
-                ["user_expressions"] = new JsonObject(),
-            });
-            return;
-        }
-
-        if (!silent)
-        {
-            Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = _kernel.ExecutionCount + 1 }, message);
-        }
-
-        using var cancellation = new CancellationTokenSource();
-        lock (_executionGate)
-        {
-            _running = cancellation;
-        }
-
-        var observer = new IOPubObserver(this, message, silent, _options.StreamFlushInterval);
-        CellExecutionResult result;
-        try
-        {
-            _input.Begin(message, JupyterMessage.Flag(content, "allow_stdin", false), cancellation.Token);
-            result = await _kernel.ExecuteAsync(code, observer, null, null, null, cancellation.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            lock (_executionGate)
-            {
-                _running = null;
-            }
-
-            _input.End();
-            observer.Complete();
-        }
-
-        if (!silent && JupyterMessage.Flag(content, "store_history", true))
-        {
-            _history.Add(result.ExecutionCount, code, result.Outputs.LastOrDefault(o => o.OutputType == CellOutput.ExecuteResultType)?.PlainText());
-        }
-
-        if (result.Succeeded)
-        {
-            Reply(KernelSocket.Shell, message, "execute_reply", new JsonObject
-            {
-                ["status"] = "ok",
-                ["execution_count"] = result.ExecutionCount,
-                ["payload"] = new JsonArray(),
-                ["user_expressions"] = new JsonObject(),
-            });
-            return;
-        }
-
-        if (stopOnError)
-        {
-            Interlocked.Exchange(ref _abortUpTo, Interlocked.Read(ref _received));
-        }
-
-        var error = result.Error;
-        Reply(KernelSocket.Shell, message, "execute_reply", new JsonObject
-        {
-            ["status"] = "error",
-            ["execution_count"] = result.ExecutionCount,
-            ["ename"] = error?.ErrorName ?? result.Status.ToString(),
-            ["evalue"] = error?.ErrorValue ?? "",
-            ["traceback"] = new JsonArray([.. (error?.Traceback ?? []).Select(t => JsonValue.Create(t))]),
-        });
-    }
-
-    /// <summary>The kernel's sockets.</summary>
-    internal enum KernelSocket
-    {
-        /// <summary>Requests and replies.</summary>
-        Shell,
-
-        /// <summary>Interrupt, shutdown: served even while a cell runs.</summary>
-        Control,
-
-        /// <summary>Input requests to the frontend.</summary>
-        Stdin,
-
-        /// <summary>Broadcast outputs and status.</summary>
-        IOPub,
-    }
-
-    private sealed record Outgoing(KernelSocket Channel, List<byte[]> Frames, bool Stop);
-
-    /// <summary>Publishes a cell's outputs on iopub as they are produced, coalescing console writes.</summary>
-    private sealed class IOPubObserver(JupyterKernel kernel, JupyterMessage parent, bool silent, TimeSpan flushInterval)
-        : CoalescingOutputObserver(flushInterval, silent)
-    {
-        protected override void SendStream(string name, string text) =>
-            kernel.Publish("stream", new JsonObject { ["name"] = name, ["text"] = text }, parent);
-
-        protected override void SendOutput(CellOutput output)
-        {
-            switch (output.OutputType)
-            {
-                case CellOutput.DisplayDataType:
-                    var display = new JsonObject { ["data"] = output.Data.DeepClone(), ["metadata"] = output.Metadata.DeepClone() };
-                    display["transient"] = output.DisplayId is null ? new JsonObject() : new JsonObject { ["display_id"] = output.DisplayId };
-                    kernel.Publish("display_data", display, parent);
-                    break;
-                case CellOutput.ExecuteResultType:
-                    var data = (JsonObject)output.Data.DeepClone();
-                    data["text/plain"] ??= output.PlainText() ?? "";
-                    kernel.Publish("execute_result", new JsonObject
-                    {
-                        ["execution_count"] = output.ExecutionCount ?? 0,
-                        ["data"] = data,
-                        ["metadata"] = output.Metadata.DeepClone(),
-                    }, parent);
-                    break;
-                case CellOutput.ErrorType:
-                    kernel.Publish("error", new JsonObject
-                    {
-                        ["ename"] = output.ErrorName ?? "Error",
-                        ["evalue"] = output.ErrorValue ?? "",
-                        ["traceback"] = new JsonArray([.. output.Traceback.Select(t => JsonValue.Create(t))]),
-                    }, parent);
-                    break;
-            }
-        }
-
-        protected override void SendDisplayUpdate(CellOutput output) =>
-            kernel.Publish("update_display_data", new JsonObject
-            {
-                ["data"] = output.Data.DeepClone(),
-                ["metadata"] = output.Metadata.DeepClone(),
-                ["transient"] = new JsonObject { ["display_id"] = output.DisplayId },
-            }, parent);
-
-        protected override void SendClearOutput(bool wait) =>
-            kernel.Publish("clear_output", new JsonObject { ["wait"] = wait }, parent);
     }
 }

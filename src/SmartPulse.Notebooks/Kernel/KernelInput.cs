@@ -78,7 +78,7 @@ internal sealed class KernelInput(JupyterKernel kernel) : TextReader
             pending = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             _pending = pending;
             cancellation = _cancellation;
-            kernel.Send(JupyterKernel.KernelSocket.Stdin, JupyterMessage.Create(
+            kernel.Send(KernelSocket.Stdin, JupyterMessage.Create(
                 "input_request",
                 new JsonObject { ["prompt"] = prompt, ["password"] = password },
                 _parent,
