@@ -13,7 +13,7 @@ namespace SmartPulse.Cli.Commands;
 /// statistics — as an aligned table for people or one JSON object for machines (keys: file, rows,
 /// delimiter, engine, engine_note, columns, missing). <c>--engine</c> picks who computes it: DuckDB's
 /// multi-threaded reader and in-engine aggregates, or the streaming columnar reader; <c>auto</c>
-/// (default) takes DuckDB for plain files of 16 MiB or more.
+/// (default) takes DuckDB for plain CSV/TSV files of 16 MiB or more with text columns.
 /// </summary>
 public static class ProfileCommand
 {
@@ -25,7 +25,7 @@ public static class ProfileCommand
         var engine = new Option<string>("--engine")
         {
             Description = "Who computes the profile: duckdb (DuckDB's multi-threaded reader, aggregates in the engine), " +
-                "stream (SmartPulse's streaming columnar reader) or auto (default: duckdb for plain CSV/TSV/Parquet files of 16 MiB or more (not gzip), stream otherwise). " +
+                "stream (SmartPulse's streaming columnar reader) or auto (default: duckdb for plain CSV/TSV files of 16 MiB or more with text columns, where the streaming reader would keep a string per cell; stream otherwise, measured faster on numeric files). " +
                 "DuckDB hands over to the streaming reader whenever it could not give the same answer or error (ragged rows, gzip, mixed-type columns, --thousands, --encoding).",
             DefaultValueFactory = _ => "auto",
         };

@@ -103,6 +103,48 @@ internal sealed class DuckDbSource
         return new DuckDbSource(fullPath, delimiter, sql.ToString());
     }
 
+    /// <summary>
+    /// True when the first 64 KiB of the delimited file <paramref name="fullPath"/> hold a quoted field or a data
+    /// cell that is neither missing nor a number (a text column).
+    /// </summary>
+    public static bool HeadHasText(string fullPath, CsvOptions options)
+    {
+        string head;
+        try
+        {
+            using var stream = InputFile.OpenUtf8(fullPath, null, out _);
+            var buffer = new byte[1 << 16];
+            var n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            head = Encoding.UTF8.GetString(buffer, 0, n);
+        }
+        catch (Exception ex) when (ex is CsvFormatException or InvalidDataException or IOException)
+        {
+            return false;
+        }
+
+        if (head.Contains('"', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var delimiter = options.Delimiter ?? DelimiterSniffer.Sniff(head);
+        var lines = head.Split('\n');
+        for (var i = 1; i < lines.Length - 1; i++)
+        {
+            foreach (var field in lines[i].TrimEnd('\r').Split(delimiter))
+            {
+                var cell = field.Trim();
+                if (cell.Length > 0 && !options.MissingMarkers.Contains(cell)
+                    && !double.TryParse(options.Numbers.Decimal == ',' ? cell.Replace(',', '.') : cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Why DuckDB cannot read a file with <paramref name="options"/> as the streaming reader does, or null when it can.</summary>
     public static string? Unexpressible(CsvOptions options)
     {

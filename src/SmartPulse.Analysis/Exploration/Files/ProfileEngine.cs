@@ -4,8 +4,8 @@ namespace SmartPulse.Analysis.Exploration.Files;
 public enum ProfileEngine
 {
     /// <summary>
-    /// DuckDB for plain UTF-8 CSV/TSV/Parquet files (not gzip) of at least <see cref="FileEda.AutoDuckDbBytes"/>
-    /// whose options DuckDB can express; the streaming reader otherwise.
+    /// DuckDB for plain UTF-8 CSV/TSV files (not gzip) of at least <see cref="FileEda.AutoDuckDbBytes"/> with text
+    /// columns, whose options DuckDB can express; the streaming reader otherwise (see <see cref="FileEda.Choose"/>).
     /// </summary>
     Auto,
 

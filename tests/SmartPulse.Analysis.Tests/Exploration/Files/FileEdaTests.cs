@@ -197,13 +197,23 @@ public sealed class FileEdaTests : IDisposable
         var small = Write("toy.csv", Toy);
         Assert.Equal(ProfileEngine.Stream, FileEda.Choose(small));
         Assert.Equal(ProfileEngine.Stream, FileEda.Profile(small).Engine);
+        // 16 MiB with a text column → DuckDB; the same size all numbers → the streaming reader (measured faster there).
         var big = Path.Combine(_dir, "big.csv");
-        using (var f = File.Create(big))
+        var numbers = Path.Combine(_dir, "numbers.csv");
+        using (var text = new StreamWriter(big))
+        using (var numeric = new StreamWriter(numbers))
         {
-            f.SetLength(FileEda.AutoDuckDbBytes);
+            text.Write("id,city\n");
+            numeric.Write("id,spend\n");
+            for (var i = 0; text.BaseStream.Length < FileEda.AutoDuckDbBytes; i++)
+            {
+                text.Write($"{i},{(i % 2 == 0 ? "Oslo" : "Paris")}\n");
+                numeric.Write($"{i},{i % 97}.25\n");
+            }
         }
 
         Assert.Equal(ProfileEngine.DuckDb, FileEda.Choose(big));
+        Assert.Equal(ProfileEngine.Stream, FileEda.Choose(numbers));
         Assert.Equal(ProfileEngine.Stream, FileEda.Choose(big, new CsvOptions { Numbers = new NumberFormat(',', '.') }));
         Assert.Equal(ProfileEngine.Stream, FileEda.Choose(big, new CsvOptions { Encoding = Encoding.Latin1 }));
     }
