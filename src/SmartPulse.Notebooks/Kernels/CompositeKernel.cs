@@ -31,10 +31,15 @@ public sealed class CompositeKernel : IDisposable
     public CompositeKernel(CompositeKernelOptions? options = null)
     {
         Options = options ?? new CompositeKernelOptions();
+        if (Options.WarmUp.FirstOrDefault(n => n is not ("fsharp" or "sql")) is { } notLazy)
+        {
+            throw new ArgumentException($"CompositeKernelOptions.WarmUp names '{notLazy}', which is not a kernel that starts on first use; use fsharp or sql.", nameof(options));
+        }
         CSharp = new ScriptSession(Options.Session);
         BaseDirectory = Path.GetFullPath(Options.Session.BaseDirectory ?? Environment.CurrentDirectory);
         Add(new CSharpSubkernel(CSharp));
-        Add(new LazySubkernel("fsharp", "F# (FSharp.Compiler.Service, F# Interactive)", () => new FSharpSubkernel(BaseDirectory, Options.Session.PackageCacheDirectory)));
+        var warmFSharp = Options.WarmUp.Contains("fsharp");
+        Add(new LazySubkernel("fsharp", "F# (FSharp.Compiler.Service, F# Interactive)", () => new FSharpSubkernel(BaseDirectory, Options.Session.PackageCacheDirectory, warmFSharp)));
         Add(new LazySubkernel("sql", "SQL (DuckDB, in memory)", () => new SqlSubkernel("sql", null)));
         Add(new MimeSubkernel("html", "HTML (text/html display)", t => new JsonObject { ["text/html"] = t, ["text/plain"] = t }));
         Add(new MimeSubkernel("javascript", "JavaScript (application/javascript display)", t => new JsonObject { ["application/javascript"] = t, ["text/plain"] = t }));
@@ -42,6 +47,12 @@ public sealed class CompositeKernel : IDisposable
         Add(new MimeSubkernel("mermaid", "Mermaid diagrams (text/vnd.mermaid + HTML fallback)", Mermaid.Bundle));
         Add(new ValueSubkernel(BaseDirectory));
         _magics = new MagicRunner(this);
+        foreach (var name in Options.WarmUp)
+        {
+            var lazy = (LazySubkernel)_kernels[name];
+            // A failed start is kept by the Lazy and reported by the first cell that uses the kernel.
+            _ = Task.Run(() => lazy.TryStart());
+        }
     }
 
     /// <summary>The settings.</summary>

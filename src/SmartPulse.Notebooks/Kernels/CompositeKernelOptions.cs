@@ -17,4 +17,12 @@ public sealed record CompositeKernelOptions
 
     /// <summary>Where connected Jupyter kernels look for kernelspecs besides the standard Jupyter paths; null for none.</summary>
     public IReadOnlyList<string>? KernelSpecDirectories { get; init; }
+
+    /// <summary>
+    /// Kernels that start on first use but should start in the background as soon as the composite kernel is
+    /// created: <c>fsharp</c> (F# Interactive takes seconds to start; its first evaluation is warmed too) and
+    /// <c>sql</c>. A cell for one of them waits for that start instead of starting it again. Empty by default, so
+    /// a C#-only notebook pays nothing.
+    /// </summary>
+    public IReadOnlyList<string> WarmUp { get; init; } = [];
 }

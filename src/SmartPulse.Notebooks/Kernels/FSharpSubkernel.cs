@@ -26,13 +26,20 @@ internal sealed partial class FSharpSubkernel : ISubkernel
     private readonly PackageResolver _resolver;
     private readonly HashSet<string> _referenced = new(StringComparer.Ordinal);
 
-    public FSharpSubkernel(string baseDirectory, string? packageCache)
+    public FSharpSubkernel(string baseDirectory, string? packageCache, bool warm = false)
     {
         _baseDirectory = baseDirectory;
         _resolver = new PackageResolver(packageCache);
         var config = Shell.FsiEvaluationSession.GetDefaultConfiguration();
         string[] args = ["fsi.exe", "--noninteractive", "--nologo", "--quiet", "--gui-", "--readline-", "--multiemit-"];
         _session = Shell.FsiEvaluationSession.Create(config, args, new StringReader(""), _fsiOut, _fsiErr, FSharpOption<bool>.Some(true), null);
+        if (warm)
+        {
+            // Background warm-up (CompositeKernelOptions.WarmUp): one throwaway evaluation and one formatted value
+            // JIT the paths the first real cell takes. It binds only 'it', which #!who does not list.
+            _session.EvalInteractionNonThrowing("()", null);
+            MimeBundleFormatter.Format(0);
+        }
     }
 
     public string Name => "fsharp";

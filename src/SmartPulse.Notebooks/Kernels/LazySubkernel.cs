@@ -18,6 +18,19 @@ internal sealed class LazySubkernel(string name, string description, Func<ISubke
 
     public ISubkernel Inner => _inner.Value;
 
+    /// <summary>Starts the kernel now (background warm-up); a failure is left for the first cell to report.</summary>
+    public void TryStart()
+    {
+        try
+        {
+            _ = _inner.Value;
+        }
+        catch (Exception)
+        {
+            // The Lazy caches the exception; the first cell that uses this kernel gets it as its error.
+        }
+    }
+
     public Task<CellStatus> RunAsync(CellSegment segment, KernelContext context) => _inner.Value.RunAsync(segment, context);
 
     public bool TryGetVariable(string variable, out object? value)
