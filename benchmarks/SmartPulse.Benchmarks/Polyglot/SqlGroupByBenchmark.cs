@@ -8,7 +8,8 @@ namespace SmartPulse.Benchmarks.Polyglot;
 /// <summary>
 /// A SQL group-by over a 5,000,000-row CSV through the <c>sql</c> subkernel (DuckDB), against pandas
 /// (<c>read_csv</c> + <c>groupby().agg()</c>, Debian's python3-pandas) on the same file, medians of 3.
-/// The CSV (id, segment, region, amount, quantity; seeded) is generated once under the temp folder.
+/// The CSV (id, segment, region, amount, quantity; seeded) is generated once, at the path given as the second
+/// argument (e.g. /work/bigdata/groupby-5m.csv, shared between runs) or under the temp folder, and reused.
 /// </summary>
 public sealed class SqlGroupByBenchmark : IBenchmark
 {
@@ -21,7 +22,7 @@ public sealed class SqlGroupByBenchmark : IBenchmark
     public void Run(string[] args)
     {
         var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000_000;
-        var csv = Path.Combine(Path.GetTempPath(), $"smartpulse-bench-groupby-{rows}.csv");
+        var csv = args.Length > 1 ? Path.GetFullPath(args[1]) : Path.Combine(Path.GetTempPath(), $"smartpulse-bench-groupby-{rows}.csv");
         if (!File.Exists(csv))
         {
             Generate(csv, rows);
@@ -66,6 +67,7 @@ public sealed class SqlGroupByBenchmark : IBenchmark
         var random = new Random(13);
         string[] segments = ["Champions", "Loyal", "Potential", "New", "Promising", "At risk", "Hibernating", "Lost"];
         string[] regions = ["North", "South", "East", "West"];
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
         using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 20))
         {
