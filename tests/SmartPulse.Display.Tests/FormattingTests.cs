@@ -111,7 +111,7 @@ public partial class FormattingTests
         Assert.DoesNotContain("http", html, StringComparison.Ordinal);
         Assert.StartsWith("Elbow curve", chart.ToDisplayString("text/plain"), StringComparison.Ordinal);
 
-        var narrative = new Narrative("T", "### T\n\n**Bold** text");
+        var narrative = new Narrative("T", [new NarrativeHeading(3, "T"), new NarrativeParagraph([new("Bold", Emphasis.Strong), new(" text")])]);
         Assert.Equal("### T\n\n**Bold** text", narrative.ToDisplayString("text/markdown"));
         Assert.Equal("T\n\nBold text", narrative.ToDisplayString("text/plain"));
 

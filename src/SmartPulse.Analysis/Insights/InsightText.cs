@@ -40,44 +40,6 @@ internal static class InsightText
     /// <summary>An integer count with thousands separators.</summary>
     public static string Count(long n) => n.ToString("#,0", _c);
 
-    /// <summary>
-    /// Text from data (column names, category values, rule text) made inert in markdown, so it always
-    /// renders as the literal text: &amp;, &lt; and &gt; become entities (no raw HTML, no autolinks);
-    /// the markdown syntax characters <c>\ ` * _ [ ] { } | ~ $</c> get a backslash (no links, images,
-    /// emphasis, code, tables, attributes or math); line breaks become spaces (no headings or lists).
-    /// A column named <c>[click](javascript:…)</c> is shown as that text, never as a link.
-    /// </summary>
-    public static string Md(string? text)
-    {
-        var sb = new System.Text.StringBuilder((text?.Length ?? 0) + 8);
-        foreach (var c in text ?? string.Empty)
-        {
-            switch (c)
-            {
-                case '&':
-                    sb.Append("&amp;");
-                    break;
-                case '<':
-                    sb.Append("&lt;");
-                    break;
-                case '>':
-                    sb.Append("&gt;");
-                    break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '{' or '}' or '|' or '~' or '$':
-                    sb.Append('\\').Append(c);
-                    break;
-                case '\r' or '\n':
-                    sb.Append(' ');
-                    break;
-                default:
-                    sb.Append(c);
-                    break;
-            }
-        }
-
-        return sb.ToString();
-    }
-
     /// <summary>A threshold in SDs: "+0.5".</summary>
     public static string Threshold(double t) => t.ToString("+0.##;-0.##;0", _c);
 }

@@ -1,58 +1,26 @@
 namespace SmartPulse.Analysis.Insights;
 
 /// <summary>
-/// A piece of generated prose: markdown for notebooks and reports, with a plain-text reading for terminals.
-/// Every number in it comes from the computed results it was written from.
+/// A piece of generated prose as data: headings, paragraphs of text spans with emphasis, and small tables. It holds
+/// no markup; SmartPulse.Display renders it as markdown, HTML or plain text. Every number in it comes from the
+/// computed results it was written from.
 /// </summary>
 /// <param name="Title">A short heading (plain text).</param>
-/// <param name="Markdown">The text as markdown (includes the heading).</param>
-public sealed record Narrative(string Title, string Markdown)
+/// <param name="Blocks">The blocks in reading order (the first is usually a heading holding the title).</param>
+public sealed record Narrative(string Title, IReadOnlyList<NarrativeBlock> Blocks)
 {
-    /// <summary>The markdown with emphasis markers and heading hashes removed, backslash escapes undone and the entities &amp;lt; &amp;gt; &amp;amp; decoded.</summary>
-    public string PlainText
-    {
-        get
-        {
-            var lines = Markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-            var sb = new System.Text.StringBuilder();
-            foreach (var line in lines)
-            {
-                var l = line.TrimStart('#', ' ');
-                if (line.StartsWith('#'))
-                {
-                    sb.Append(Unescape(l, dropBackticks: false)).Append('\n');
-                    continue;
-                }
+    /// <summary>The paragraphs, in order.</summary>
+    public IEnumerable<NarrativeParagraph> Paragraphs => Blocks.OfType<NarrativeParagraph>();
 
-                sb.Append(Unescape(line.Replace("**", string.Empty, StringComparison.Ordinal), dropBackticks: true)).Append('\n');
-            }
+    /// <summary>The words of every block without markup, blocks separated by a blank line.</summary>
+    public string Text => string.Join("\n\n", Blocks.Select(b => b.Text));
 
-            return sb.ToString().TrimEnd('\n')
-                .Replace("&lt;", "<", StringComparison.Ordinal)
-                .Replace("&gt;", ">", StringComparison.Ordinal)
-                .Replace("&amp;", "&", StringComparison.Ordinal);
-        }
-    }
+    /// <summary>Narratives are equal when their titles and blocks are.</summary>
+    public bool Equals(Narrative? other) => other is not null && Title == other.Title && Blocks.SequenceEqual(other.Blocks);
 
-    /// <summary>Undoes markdown backslash escapes (<c>\*</c> → <c>*</c>); unescaped backticks are code markers and are dropped when asked.</summary>
-    private static string Unescape(string line, bool dropBackticks)
-    {
-        var sb = new System.Text.StringBuilder(line.Length);
-        for (var i = 0; i < line.Length; i++)
-        {
-            if (line[i] == '\\' && i + 1 < line.Length && char.IsAsciiLetterOrDigit(line[i + 1]) is false && line[i + 1] > ' ' && line[i + 1] < 127)
-            {
-                sb.Append(line[++i]);
-            }
-            else if (!(dropBackticks && line[i] == '`'))
-            {
-                sb.Append(line[i]);
-            }
-        }
+    /// <inheritdoc />
+    public override int GetHashCode() => Blocks.Aggregate(Title.GetHashCode(StringComparison.Ordinal), (h, b) => HashCode.Combine(h, b));
 
-        return sb.ToString();
-    }
-
-    /// <summary>The markdown text.</summary>
-    public override string ToString() => Markdown;
+    /// <summary>The text (<see cref="Text"/>).</summary>
+    public override string ToString() => Text;
 }

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Exploration;
 
 namespace SmartPulse.Analysis.Insights;
 
-/// <summary>Writes the markdown narratives; every number comes from the results passed in.</summary>
+/// <summary>Writes the narratives as data (see <see cref="Narrative"/>); every number comes from the results passed in.</summary>
 internal static class NarrativeWriter
 {
     private const double SmallEffect = 0.2;
@@ -13,36 +12,34 @@ internal static class NarrativeWriter
 
     public static Narrative Segment(SegmentProfileTable table, SegmentProfile p, SegmentName name)
     {
-        var sb = new StringBuilder();
         var title = $"Segment {p.Segment.ToString(_c)}: {name.Name}";
-        sb.Append("### ").Append(InsightText.Md(title)).Append("\n\n");
-        sb.Append("**").Append(InsightText.Count(p.Size)).Append(" customers (").Append(InsightText.Percent(p.Share)).Append(" of ")
-          .Append(InsightText.Count(table.Rows)).Append(")**");
+        var n = new NarrativeBuilder().Heading(3, title);
+        n.Strong($"{InsightText.Count(p.Size)} customers ({InsightText.Percent(p.Share)} of {InsightText.Count(table.Rows)})");
         if (name.Persona is not null && name.LevelName is not null)
         {
-            sb.Append(", ").Append(InsightText.Md(name.LevelName));
+            n.Text(", ").Text(name.LevelName);
         }
 
         string Describe(FeatureProfile f)
         {
             var unit = table.Unit(f.Feature);
-            return $"{InsightText.Md(table.Label(f.Feature).ToLowerInvariant())} averages {InsightText.Value(f.Mean, unit)} (median {InsightText.Value(f.Median, unit)}) against {InsightText.Value(f.OverallMean, unit)} overall ({InsightText.Sd(f.StdDifference)}, {InsightText.D(f.EffectSize)})";
+            return $"{table.Label(f.Feature).ToLowerInvariant()} averages {InsightText.Value(f.Mean, unit)} (median {InsightText.Value(f.Median, unit)}) against {InsightText.Value(f.OverallMean, unit)} overall ({InsightText.Sd(f.StdDifference)}, {InsightText.D(f.EffectSize)})";
         }
 
         // Only effects of at least "small" size (|d| ≥ 0.2, Cohen) are called distinguishing.
         var distinguishing = p.TopFeatures.Where(f => Math.Abs(f.EffectSize) >= SmallEffect).ToArray();
         if (distinguishing.Length > 0)
         {
-            sb.Append(". What sets it apart (Cohen's d against the other customers): ").Append(string.Join("; ", distinguishing.Select(Describe)));
+            n.Text(". What sets it apart (Cohen's d against the other customers): ").Text(string.Join("; ", distinguishing.Select(Describe)));
         }
         else
         {
-            sb.Append(". It sits close to the average customer on every profiled feature (no |d| reaches 0.2); the largest difference: ")
-              .Append(p.TopFeatures.Count > 0 ? Describe(p.TopFeatures[0]) : "none");
+            n.Text(". It sits close to the average customer on every profiled feature (no |d| reaches 0.2); the largest difference: ")
+             .Text(p.TopFeatures.Count > 0 ? Describe(p.TopFeatures[0]) : "none");
         }
 
-        sb.Append(".\n\n");
-        sb.Append("*Why this name:* ").Append(InsightText.Md(name.Rule));
+        n.Text(".").EndParagraph();
+        n.Emphasized("Why this name:").Text(" ").Text(name.Rule);
         var shown = new List<string>();
         foreach (var measure in new[] { "income", "spending" })
         {
@@ -62,100 +59,96 @@ internal static class NarrativeWriter
 
         if (shown.Count > 0)
         {
-            sb.Append(" Numbers: ").Append(string.Join("; ", shown.Distinct())).Append('.');
+            n.Text(" Numbers: ").Text(string.Join("; ", shown.Distinct())).Text(".");
         }
 
         var near = name.Evidence.Where(e => e.NearMiss).ToArray();
         if (near.Length > 0)
         {
-            sb.Append(" Near misses: ").Append(string.Join("; ", near.Select(e => $"{e.Measure} {InsightText.Sd(e.StdDifference)} just misses {e.Condition}"))).Append('.');
+            n.Text(" Near misses: ").Text(string.Join("; ", near.Select(e => $"{e.Measure} {InsightText.Sd(e.StdDifference)} just misses {e.Condition}"))).Text(".");
         }
 
-        sb.Append("\n\n**Recommendation:** ").Append(Recommendation(name));
-        return new Narrative(title, sb.ToString());
+        n.EndParagraph().Strong("Recommendation:").Text(" ").Text(Recommendation(name));
+        return n.Build(title);
     }
 
     public static Narrative Summary(SegmentProfileTable table, IReadOnlyList<SegmentName> names, double? silhouette, MeasureStats? spend, DatasetDescriptor? dataset)
     {
-        var sb = new StringBuilder();
         const string title = "Segment summary";
-        sb.Append("## ").Append(title).Append("\n\n");
+        var n = new NarrativeBuilder().Heading(2, title);
         var k = table.Segments.Count;
-        sb.Append(k.ToString(_c)).Append(k == 1 ? " segment" : " segments").Append(" over ").Append(InsightText.Count(table.Rows)).Append(" customers");
+        n.Text($"{k.ToString(_c)}{(k == 1 ? " segment" : " segments")} over {InsightText.Count(table.Rows)} customers");
         if (table.NoiseCount > 0)
         {
-            sb.Append(" (").Append(InsightText.Count(table.NoiseCount)).Append(" more left out as noise)");
+            n.Text($" ({InsightText.Count(table.NoiseCount)} more left out as noise)");
         }
 
-        sb.Append(". ");
-        sb.Append(silhouette is { } s
+        n.Text(". ");
+        n.Text(silhouette is { } s
             ? $"The mean silhouette is {SilhouetteReading.Describe(s)}. "
             : "No silhouette was given, so separation is not assessed here. ");
-        string NameOf(int seg) => InsightText.Md(names.First(n => n.Segment == seg).Name);
+        string NameOf(int seg) => names.First(x => x.Segment == seg).Name;
         var largest = table.Segments.OrderByDescending(p => p.Size).ThenBy(p => p.Segment).First();
         var smallest = table.Segments.OrderBy(p => p.Size).ThenBy(p => p.Segment).First();
-        sb.Append($"The largest segment is {NameOf(largest.Segment)} ({InsightText.Count(largest.Size)} customers, {InsightText.Percent(largest.Share)}); ");
-        sb.Append($"the smallest is {NameOf(smallest.Segment)} ({InsightText.Count(smallest.Size)}, {InsightText.Percent(smallest.Share)}).");
+        n.Text($"The largest segment is {NameOf(largest.Segment)} ({InsightText.Count(largest.Size)} customers, {InsightText.Percent(largest.Share)}); ");
+        n.Text($"the smallest is {NameOf(smallest.Segment)} ({InsightText.Count(smallest.Size)}, {InsightText.Percent(smallest.Share)}).");
         if (spend is not null && k > 0)
         {
             var top = table.Segments.Select(p => p.Segment).OrderByDescending(seg => spend.SegmentMeans[seg]).ThenBy(seg => seg).First();
             var share = table[top].Share;
             var unit = dataset?.Columns.FirstOrDefault(c => c.Name == spend.Column)?.Unit;
             var isMoney = !spend.Column.Contains("score", StringComparison.OrdinalIgnoreCase) && spend.OverallSum > 0;
-            sb.Append("\n\n**Where the value is:** ").Append(NameOf(top)).Append(" has the highest average ")
-              .Append(isMoney ? "spend" : "spending").Append(", ").Append(InsightText.Value(spend.SegmentMeans[top], isMoney ? unit ?? "$" : unit))
-              .Append(" against ").Append(InsightText.Value(spend.OverallMean, isMoney ? unit ?? "$" : unit)).Append(" overall (").Append(InsightText.Md(spend.Column)).Append(")");
-            if (isMoney)
-            {
-                sb.Append($": {InsightText.Percent(share)} of the customers account for {InsightText.Percent(spend.SegmentSums[top] / spend.OverallSum)} of total spend.");
-            }
-            else
-            {
-                sb.Append($", with {InsightText.Percent(share)} of the customers.");
-            }
+            var shown = isMoney ? unit ?? "$" : unit;
+            n.EndParagraph().Strong("Where the value is:").Text(" ");
+            n.Text($"{NameOf(top)} has the highest average {(isMoney ? "spend" : "spending")}, {InsightText.Value(spend.SegmentMeans[top], shown)}")
+             .Text($" against {InsightText.Value(spend.OverallMean, shown)} overall ({spend.Column})");
+            n.Text(isMoney
+                ? $": {InsightText.Percent(share)} of the customers account for {InsightText.Percent(spend.SegmentSums[top] / spend.OverallSum)} of total spend."
+                : $", with {InsightText.Percent(share)} of the customers.");
         }
 
         if (table.Warnings.Count > 0)
         {
-            sb.Append("\n\n*Notes:* ").Append(string.Join(" ", table.Warnings.Select(InsightText.Md)));
+            n.EndParagraph().Emphasized("Notes:").Text(" ").Text(string.Join(" ", table.Warnings));
         }
 
-        return new Narrative(title, sb.ToString());
+        return n.Build(title);
     }
 
     public static Narrative RuleCheck(RuleCheckResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var sb = new StringBuilder();
         var title = $"Rule check: {r.Rule} → higher {r.Target}";
-        var target = InsightText.Md(r.Target);
-        sb.Append("### ").Append(InsightText.Md(title)).Append("\n\n");
+        var n = new NarrativeBuilder().Heading(3, title);
         if (r.Matching.Size == 0 || r.Others.Size == 0)
         {
-            sb.Append("**Cannot be checked.** ").Append(InsightText.Md(r.Summary));
-            return new Narrative(title, sb.ToString());
+            return n.Strong("Cannot be checked.").Text(" ").Text(r.Summary).Build(title);
         }
 
-        sb.Append(r.Supported ? "**Supported by the data.** " : "**Not supported by the data.** ");
-        sb.Append($"The {InsightText.Count(r.Matching.Size)} customers who meet every condition average {InsightText.Number(r.Matching.Mean)} {target} (median {InsightText.Number(r.Matching.Median)}), ");
-        sb.Append($"against {InsightText.Number(r.Others.Mean)} (median {InsightText.Number(r.Others.Median)}) for the other {InsightText.Count(r.Others.Size)}: ");
-        sb.Append($"a difference of {r.MeanDifference.ToString("+0.##;-0.##;0", _c)} in the mean and {r.MedianDifference.ToString("+0.##;-0.##;0", _c)} in the median.");
+        n.Strong(r.Supported ? "Supported by the data." : "Not supported by the data.").Text(" ");
+        n.Text($"The {InsightText.Count(r.Matching.Size)} customers who meet every condition average {InsightText.Number(r.Matching.Mean)} {r.Target} (median {InsightText.Number(r.Matching.Median)}), ");
+        n.Text($"against {InsightText.Number(r.Others.Mean)} (median {InsightText.Number(r.Others.Median)}) for the other {InsightText.Count(r.Others.Size)}: ");
+        n.Text($"a difference of {r.MeanDifference.ToString("+0.##;-0.##;0", _c)} in the mean and {r.MedianDifference.ToString("+0.##;-0.##;0", _c)} in the median.");
         if (r.RowsSkipped > 0)
         {
-            sb.Append($" {InsightText.Count(r.RowsSkipped)} rows with a missing value in a rule column were left out.");
+            n.Text($" {InsightText.Count(r.RowsSkipped)} rows with a missing value in a rule column were left out.");
         }
 
-        sb.Append("\n\n| group | customers | mean | median |\n|---|---:|---:|---:|\n");
-        sb.Append($"| meets the rule | {InsightText.Count(r.Matching.Size)} | {InsightText.Number(r.Matching.Mean)} | {InsightText.Number(r.Matching.Median)} |\n");
-        sb.Append($"| others | {InsightText.Count(r.Others.Size)} | {InsightText.Number(r.Others.Mean)} | {InsightText.Number(r.Others.Median)} |\n\n");
-        sb.Append("*This compares group averages; it is not a significance test, and other differences between the groups may explain the gap.*");
-        return new Narrative(title, sb.ToString());
+        n.Table(
+            ["group", "customers", "mean", "median"],
+            [
+                ["meets the rule", InsightText.Count(r.Matching.Size), InsightText.Number(r.Matching.Mean), InsightText.Number(r.Matching.Median)],
+                ["others", InsightText.Count(r.Others.Size), InsightText.Number(r.Others.Mean), InsightText.Number(r.Others.Median)],
+            ],
+            [false, true, true, true]);
+        n.Emphasized("This compares group averages; it is not a significance test, and other differences between the groups may explain the gap.");
+        return n.Build(title);
     }
 
     private static bool RuleMentions(string rule, NamingEvidence e) => rule.Contains(e.Measure + " " + e.Condition, StringComparison.Ordinal);
 
     private static string Evidence(NamingEvidence e) =>
-        $"{InsightText.Md(e.Measure)} {InsightText.Number(e.SegmentMean)} vs {InsightText.Number(e.OverallMean)} overall ({InsightText.Sd(e.StdDifference)}, {InsightText.Md(e.Condition)})";
+        $"{e.Measure} {InsightText.Number(e.SegmentMean)} vs {InsightText.Number(e.OverallMean)} overall ({InsightText.Sd(e.StdDifference)}, {e.Condition})";
 
     private static string Recommendation(SegmentName name) => name.Persona switch
     {

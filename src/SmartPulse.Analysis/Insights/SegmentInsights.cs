@@ -6,7 +6,7 @@ namespace SmartPulse.Analysis.Insights;
 
 /// <summary>
 /// Turns cluster labels into what a marketer reads: segment profiles in original units, data-driven names and
-/// markdown narratives. Input is the customer frame in original units plus one label per row (−1 = noise, left out),
+/// narratives (as data, rendered by SmartPulse.Display). Input is the customer frame in original units plus one label per row (−1 = noise, left out),
 /// so it works with any clustering and any preparation pipeline.
 /// </summary>
 public static class SegmentInsights
@@ -120,7 +120,7 @@ public static class SegmentInsights
     }
 
     /// <summary>
-    /// Profiles, names and narrates a clustering in one call: a markdown paragraph per segment (size, share, what
+    /// Profiles, names and narrates a clustering in one call: a narrative per segment (size, share, what
     /// distinguishes it, why it got its name, a recommendation for its persona) and an overall summary (how many
     /// segments, the silhouette read in words, where the value is).
     /// </summary>
@@ -150,7 +150,7 @@ public static class SegmentInsights
     }
 
     /// <summary>
-    /// A markdown narrative of a rule check (see <see cref="Eda.CheckRule"/>): whether the data supports the rule, the
+    /// A narrative (data: heading, paragraphs, a two-row table) of a rule check (see <see cref="Eda.CheckRule"/>): whether the data supports the rule, the
     /// two groups' sizes, means and medians, the difference and the rows skipped. Descriptive, not a significance test.
     /// </summary>
     /// <param name="result">The rule check.</param>

@@ -9,6 +9,7 @@ using SmartPulse.Analysis.Evaluation;
 using SmartPulse.Analysis.Exploration;
 using SmartPulse.Analysis.Insights;
 using SmartPulse.Display.Charts;
+using SmartPulse.Display.Narratives;
 using SmartPulse.Text;
 using Histogram = SmartPulse.Analysis.Exploration.Histogram;
 using PlotlyChart = XPlot.Plotly.PlotlyChart;
@@ -82,10 +83,10 @@ public static class SmartPulseFormatters
             PlotlyNetAvailable = TryRegister(RegisterPlotlyNet);
             XPlotAvailable = TryRegister(RegisterXPlot);
 
-            Formatter.Register<Narrative>((n, w) => w.Write(n.Markdown), Markdown);
-            Formatter.Register<Narrative>((n, w) => w.Write(n.PlainText), Plain);
-            Formatter.Register<SegmentInsightReport>((r, w) => w.Write(r.ToNarrative().Markdown), Markdown);
-            Formatter.Register<SegmentInsightReport>((r, w) => w.Write(r.ToNarrative().PlainText), Plain);
+            Formatter.Register<Narrative>((n, w) => w.Write(NarrativeMarkdown.Render(n)), Markdown);
+            Formatter.Register<Narrative>((n, w) => w.Write(NarrativePlainText.Render(n)), Plain);
+            Formatter.Register<SegmentInsightReport>((r, w) => w.Write(NarrativeMarkdown.Render(r.ToNarrative())), Markdown);
+            Formatter.Register<SegmentInsightReport>((r, w) => w.Write(NarrativePlainText.Render(r.ToNarrative())), Plain);
 
             Formatter.SetPreferredMimeTypesFor(typeof(SmartChart), PlotlyMimeType, Html);
             Formatter.SetPreferredMimeTypesFor(typeof(Narrative), Markdown);

@@ -169,24 +169,26 @@ public class SegmentInsightsTests
         Assert.Equal(35, sizeByName["High income · Low spending"]);
 
         // The summary reads the silhouette (≈ 0.554, scikit-learn) as reasonable and quotes it.
-        Assert.Contains("0.55, a reasonable structure", report.Summary.Markdown, StringComparison.Ordinal);
-        Assert.Contains("5 segments over 200 customers", report.Summary.Markdown, StringComparison.Ordinal);
-        Assert.Contains("The largest segment is Average income · Average spending (81 customers, 40.5%)", report.Summary.Markdown, StringComparison.Ordinal);
-        Assert.Contains("High income · High spending has the highest average spending", report.Summary.Markdown, StringComparison.Ordinal);
+        Assert.Contains("0.55, a reasonable structure", report.Summary.Text, StringComparison.Ordinal);
+        Assert.Contains("5 segments over 200 customers", report.Summary.Text, StringComparison.Ordinal);
+        Assert.Contains("The largest segment is Average income · Average spending (81 customers, 40.5%)", report.Summary.Text, StringComparison.Ordinal);
+        Assert.Contains("High income · High spending has the highest average spending", report.Summary.Text, StringComparison.Ordinal);
 
         // Each narrative quotes its own numbers: size, share and income mean in k$.
         var hh = report.Names.First(n => n.Name == "High income · High spending");
         var narrative = report.Narratives.First(n => n.Title.EndsWith(hh.Name, StringComparison.Ordinal));
         var p = report.Profile[hh.Segment];
-        Assert.Contains("**39 customers (19.5% of 200)**", narrative.Markdown, StringComparison.Ordinal);
-        Assert.Contains($"annual income averages {p["Annual Income (k$)"].Mean.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} k$", narrative.Markdown, StringComparison.Ordinal);
-        Assert.Contains("**Recommendation:**", narrative.Markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain("**", narrative.PlainText, StringComparison.Ordinal);
+        Assert.Equal(new NarrativeHeading(3, narrative.Title), narrative.Blocks[0]);
+        Assert.Equal(new NarrativeSpan("39 customers (19.5% of 200)", Emphasis.Strong), narrative.Paragraphs.First().Spans[0]);
+        Assert.Contains($"annual income averages {p["Annual Income (k$)"].Mean.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} k$", narrative.Text, StringComparison.Ordinal);
+        Assert.Equal(new NarrativeSpan("Recommendation:", Emphasis.Strong), narrative.Paragraphs.Last().Spans[0]);
+        Assert.Equal(new NarrativeSpan("Why this name:", Emphasis.Emphasized), narrative.Paragraphs.ElementAt(1).Spans[0]);
+        Assert.DoesNotContain("*", narrative.Text, StringComparison.Ordinal);
 
         // The average segment's spending score differs by d = −0.04: not called distinguishing (|d| < 0.2).
         var avg = report.Names.First(n => n.Name == "Average income · Average spending");
-        var avgText = report.Narratives.First(n => n.Title.EndsWith(avg.Name, StringComparison.Ordinal)).Markdown;
-        var apart = avgText[avgText.IndexOf("What sets it apart", StringComparison.Ordinal)..avgText.IndexOf("*Why this name:*", StringComparison.Ordinal)];
+        var avgText = report.Narratives.First(n => n.Title.EndsWith(avg.Name, StringComparison.Ordinal)).Text;
+        var apart = avgText[avgText.IndexOf("What sets it apart", StringComparison.Ordinal)..avgText.IndexOf("Why this name:", StringComparison.Ordinal)];
         Assert.Contains("age averages", apart, StringComparison.Ordinal);
         Assert.DoesNotContain("spending score averages", apart, StringComparison.Ordinal);
     }
@@ -199,11 +201,17 @@ public class SegmentInsightsTests
         var n = SegmentInsights.Narrate(r);
 
         // Means from pandas (see EdaPandasParityTests): 51.126 (1,770 rows) vs 49.704 (230 rows).
-        Assert.Contains("**Supported by the data.**", n.Markdown, StringComparison.Ordinal);
-        Assert.Contains("The 1,770 customers who meet every condition average 51.1 Spending Score (1-100) (median 50.0)", n.Markdown, StringComparison.Ordinal);
-        Assert.Contains("against 49.7 (median 49.0) for the other 230", n.Markdown, StringComparison.Ordinal);
-        Assert.Contains("| meets the rule | 1,770 | 51.1 | 50.0 |", n.Markdown, StringComparison.Ordinal);
-        Assert.Contains("not a significance test", n.Markdown, StringComparison.Ordinal);
+        Assert.Equal(new NarrativeSpan("Supported by the data.", Emphasis.Strong), n.Paragraphs.First().Spans[0]);
+        Assert.Contains("The 1,770 customers who meet every condition average 51.1 Spending Score (1-100) (median 50.0)", n.Text, StringComparison.Ordinal);
+        Assert.Contains("against 49.7 (median 49.0) for the other 230", n.Text, StringComparison.Ordinal);
+        var table = Assert.Single(n.Blocks.OfType<NarrativeTable>());
+        Assert.Equal(["group", "customers", "mean", "median"], table.Headers);
+        Assert.Equal(["meets the rule", "1,770", "51.1", "50.0"], table.Rows[0]);
+        Assert.Equal(["others", "230", "49.7", "49.0"], table.Rows[1]);
+        Assert.Equal([false, true, true, true], table.RightAligned);
+        var caveat = Assert.Single(n.Paragraphs.Last().Spans);
+        Assert.Equal(Emphasis.Emphasized, caveat.Emphasis);
+        Assert.Contains("not a significance test", caveat.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -213,51 +221,27 @@ public class SegmentInsightsTests
             new DoubleDataFrameColumn("income", new double?[] { 60, 70, 10, 20 }),
             new DoubleDataFrameColumn("score", new double?[] { 10, 20, 80, 90 }));
         var n = SegmentInsights.Narrate(Eda.CheckRule(frame, "score", new Condition("income", ">", 50)));
-        Assert.Contains("**Not supported by the data.**", n.Markdown, StringComparison.Ordinal);
-        Assert.Contains("a difference of -70 in the mean", n.Markdown, StringComparison.Ordinal);
+        Assert.Equal(new NarrativeSpan("Not supported by the data.", Emphasis.Strong), n.Paragraphs.First().Spans[0]);
+        Assert.Contains("a difference of -70 in the mean", n.Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Narratives_escape_html_from_data()
+    public void Narratives_hold_data_text_literally_without_markup()
     {
-        var frame = new DataFrame(
-            new DoubleDataFrameColumn("income", new double?[] { 60, 70, 10, 20 }),
-            new DoubleDataFrameColumn("<script>alert(1)</script>", new double?[] { 10, 20, 80, 90 }));
-        var n = SegmentInsights.Narrate(Eda.CheckRule(frame, "<script>alert(1)</script>", new Condition("income", ">", 50)));
-        Assert.DoesNotContain("<script>", n.Markdown, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", n.Markdown, StringComparison.Ordinal);
-        Assert.Contains("<script>alert(1)</script>", n.PlainText, StringComparison.Ordinal);
-
-        var report = SegmentInsights.Analyze(frame, [0, 0, 1, 1]);
-        Assert.DoesNotContain("<script>", report.ToNarrative().Markdown, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Narratives_escape_markdown_syntax_in_data_text()
-    {
-        const string evil = "[click](javascript:document.title=301)";
+        // Escaping is the renderer's job (SmartPulse.Display, see NarrativeRenderingTests): the data keeps the text as is.
+        const string evil = "<script>alert(1)</script> [click](javascript:x) $5 *a*";
         var frame = new DataFrame(
             new DoubleDataFrameColumn("income", new double?[] { 60, 70, 10, 20 }),
             new DoubleDataFrameColumn(evil, new double?[] { 10, 20, 80, 90 }));
         var n = SegmentInsights.Narrate(Eda.CheckRule(frame, evil, new Condition("income", ">", 50)));
-        Assert.DoesNotContain("[click]", n.Markdown, StringComparison.Ordinal);
-        Assert.Contains("\\[click\\](javascript:document.title=301)", n.Markdown, StringComparison.Ordinal);
-        Assert.Contains(evil, n.PlainText, StringComparison.Ordinal);
+        var heading = Assert.IsType<NarrativeHeading>(n.Blocks[0]);
+        Assert.EndsWith($"→ higher {evil}", heading.Title, StringComparison.Ordinal);
+        Assert.Contains($"average 15.0 {evil} (median 15.0)", n.Text, StringComparison.Ordinal);
 
-        var report = SegmentInsights.Analyze(frame, [0, 0, 1, 1]).ToNarrative();
-        Assert.DoesNotContain("[click]", report.Markdown, StringComparison.Ordinal);
-        Assert.Contains(evil, report.PlainText, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("plain (k$)", "plain (k\\$)")]
-    [InlineData("a_b*c`d|e~f{g}h\\i", "a\\_b\\*c\\`d\\|e\\~f\\{g\\}h\\\\i")]
-    [InlineData("![t](http://host/x.png)", "!\\[t\\](http://host/x.png)")]
-    [InlineData("<b>&\n# heading", "&lt;b&gt;&amp; # heading")]
-    public void Md_makes_data_text_inert(string text, string markdown)
-    {
-        Assert.Equal(markdown, InsightText.Md(text));
-        Assert.Equal(text.Replace("\n", " ", StringComparison.Ordinal), new Narrative("t", InsightText.Md(text)).PlainText);
+        var insights = SegmentInsights.Analyze(frame, [0, 0, 1, 1]);
+        var report = insights.ToNarrative();
+        Assert.Equal([.. insights.Summary.Blocks, .. insights.Narratives.SelectMany(x => x.Blocks)], report.Blocks);
+        Assert.Contains(evil, report.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -291,7 +275,7 @@ public class SegmentInsightsTests
         }
 
         // iFood spend is money: the summary quotes the top segment's share of total spend.
-        Assert.Contains("of total spend", report.Summary.Markdown, StringComparison.Ordinal);
+        Assert.Contains("of total spend", report.Summary.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -300,8 +284,8 @@ public class SegmentInsightsTests
         // Both segments hold {1, 2}: every d is 0, so neither is "set apart".
         var frame = new DataFrame(new DoubleDataFrameColumn("a", new double?[] { 1, 2, 1, 2 }));
         var report = SegmentInsights.Analyze(frame, [0, 0, 1, 1]);
-        Assert.All(report.Narratives, n => Assert.Contains("sits close to the average customer", n.Markdown, StringComparison.Ordinal));
-        Assert.All(report.Narratives, n => Assert.DoesNotContain("What sets it apart", n.Markdown, StringComparison.Ordinal));
+        Assert.All(report.Narratives, n => Assert.Contains("sits close to the average customer", n.Text, StringComparison.Ordinal));
+        Assert.All(report.Narratives, n => Assert.DoesNotContain("What sets it apart", n.Text, StringComparison.Ordinal));
         Assert.Equal("Segment 0", report.Names[0].Name);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SmartPulse.Analysis.Segmentation;
+using SmartPulse.Display.Narratives;
 using SmartPulse.Text;
 
 namespace SmartPulse.Server.App.Pages;
