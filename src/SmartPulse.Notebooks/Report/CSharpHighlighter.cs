@@ -1,26 +1,27 @@
 using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using SmartPulse.Text;
 
 namespace SmartPulse.Notebooks.Report;
 
 /// <summary>
-/// A small C# syntax highlighter for the HTML report: wraps comments, strings, numbers,
-/// keywords, preprocessor lines and notebook directives in <c>&lt;span class="..."&gt;</c>
-/// (classes <c>c</c>, <c>s</c>, <c>n</c>, <c>k</c>, <c>d</c>); everything else is HTML-encoded text.
+/// The report's C# syntax highlighter, on Roslyn's lexer (<see cref="SyntaxFactory.ParseTokens"/>, script rules): wraps
+/// comments (trivia), string and character literals (regular, verbatim, interpolated, raw, UTF-8), numbers, keywords
+/// (reserved and the common contextual ones) and directives (<c>#r</c>, <c>#!time</c>, <c>#if</c> …: directive trivia)
+/// in <c>&lt;span class="..."&gt;</c> (classes <c>c</c>, <c>s</c>, <c>n</c>, <c>k</c>, <c>d</c>); everything else is
+/// HTML-encoded text. The output's text is exactly the input's.
 /// </summary>
 public static class CSharpHighlighter
 {
-    private static readonly HashSet<string> _keywords =
+    private static readonly CSharpParseOptions _script = new(LanguageVersion.Preview, DocumentationMode.None, SourceCodeKind.Script);
+
+    // Contextual keywords that are keywords wherever a notebook is likely to use them (Roslyn lexes them as identifiers).
+    private static readonly HashSet<string> _contextual =
     [
-        "abstract", "as", "async", "await", "base", "bool", "break", "byte", "case", "catch", "char", "checked",
-        "class", "const", "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event",
-        "explicit", "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit",
-        "in", "init", "int", "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object",
-        "operator", "out", "override", "params", "private", "protected", "public", "readonly", "record", "ref",
-        "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string", "struct", "switch",
-        "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "var",
-        "virtual", "void", "volatile", "while", "yield", "get", "set", "when", "where", "select", "from", "let",
-        "orderby", "group", "by", "into", "join", "on", "equals", "nameof", "with", "and", "or", "not", "dynamic",
+        "var", "dynamic", "async", "await", "nameof", "record", "init", "required", "get", "set", "when", "with",
+        "and", "or", "not", "yield", "from", "where", "select", "let", "orderby", "ascending", "descending", "group",
+        "by", "into", "join", "on", "equals",
     ];
 
     /// <summary>Returns <paramref name="code"/> as highlighted, HTML-safe markup (no surrounding element).</summary>
@@ -28,153 +29,71 @@ public static class CSharpHighlighter
     /// <returns>HTML.</returns>
     public static string Highlight(string code)
     {
-        var html = new StringBuilder();
-        var i = 0;
-        void Span(string cls, int start, int end) =>
-            html.Append("<span class=\"").Append(cls).Append("\">").Append(HtmlText.Encode(code[start..end])).Append("</span>");
-
-        while (i < code.Length)
+        ArgumentNullException.ThrowIfNull(code);
+        var html = new StringBuilder(code.Length * 2);
+        var covered = 0;
+        foreach (var token in SyntaxFactory.ParseTokens(code, options: _script))
         {
-            var c = code[i];
-            if (c == '#' && AtLineStart(code, i))
-            {
-                var end = LineEnd(code, i);
-                Span("d", i, end);
-                i = end;
-            }
-            else if (c == '/' && i + 1 < code.Length && code[i + 1] == '/')
-            {
-                var end = LineEnd(code, i);
-                Span("c", i, end);
-                i = end;
-            }
-            else if (c == '/' && i + 1 < code.Length && code[i + 1] == '*')
-            {
-                var end = code.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                end = end < 0 ? code.Length : end + 2;
-                Span("c", i, end);
-                i = end;
-            }
-            else if (c == '"' || ((c == '@' || c == '$') && i + 1 < code.Length && (code[i + 1] == '"' || code[i + 1] is '@' or '$')))
-            {
-                var end = StringEnd(code, i);
-                Span("s", i, end);
-                i = end;
-            }
-            else if (c == '\'')
-            {
-                var end = i + 1;
-                while (end < code.Length && code[end] != '\'' && code[end] != '\n')
-                {
-                    end += code[end] == '\\' ? 2 : 1;
-                }
-
-                end = Math.Min(end + 1, code.Length);
-                Span("s", i, end);
-                i = end;
-            }
-            else if (char.IsDigit(c))
-            {
-                var end = i;
-                while (end < code.Length && (char.IsLetterOrDigit(code[end]) || code[end] is '.' or '_') && !(code[end] == '.' && (end + 1 >= code.Length || !char.IsDigit(code[end + 1]))))
-                {
-                    end++;
-                }
-
-                Span("n", i, end);
-                i = end;
-            }
-            else if (char.IsLetter(c) || c == '_')
-            {
-                var end = i;
-                while (end < code.Length && (char.IsLetterOrDigit(code[end]) || code[end] == '_'))
-                {
-                    end++;
-                }
-
-                var word = code[i..end];
-                if (_keywords.Contains(word))
-                {
-                    Span("k", i, end);
-                }
-                else
-                {
-                    html.Append(HtmlText.Encode(word));
-                }
-
-                i = end;
-            }
-            else
-            {
-                html.Append(HtmlText.Encode(c.ToString()));
-                i++;
-            }
+            Trivia(html, token.LeadingTrivia);
+            Append(html, ClassOf(token), token.Text);
+            Trivia(html, token.TrailingTrivia);
+            covered += token.FullSpan.Length;
         }
 
-        return html.ToString();
+        // The lexer covers every character; should it ever not, the text is still shown (unhighlighted), never lost.
+        return covered == code.Length ? html.ToString() : HtmlText.Encode(code);
     }
 
-    private static bool AtLineStart(string code, int i)
+    private static void Trivia(StringBuilder html, SyntaxTriviaList trivia)
     {
-        var j = i - 1;
-        while (j >= 0 && code[j] is ' ' or '\t')
+        foreach (var t in trivia)
         {
-            j--;
+            var cls = t.Kind() switch
+            {
+                SyntaxKind.SingleLineCommentTrivia or SyntaxKind.MultiLineCommentTrivia
+                    or SyntaxKind.SingleLineDocumentationCommentTrivia or SyntaxKind.MultiLineDocumentationCommentTrivia => "c",
+                _ when t.IsDirective || t.IsKind(SyntaxKind.ShebangDirectiveTrivia) || t.IsKind(SyntaxKind.BadDirectiveTrivia) => "d",
+                _ => null,
+            };
+            Append(html, cls, t.ToFullString());
         }
-
-        return j < 0 || code[j] == '\n';
     }
 
-    private static int LineEnd(string code, int start)
+    private static string? ClassOf(SyntaxToken token)
     {
-        var end = code.IndexOf('\n', start);
-        return end < 0 ? code.Length : end;
+        var kind = token.Kind();
+        if (SyntaxFacts.IsKeywordKind(kind))
+        {
+            return "k";
+        }
+
+        return kind switch
+        {
+            SyntaxKind.NumericLiteralToken => "n",
+            SyntaxKind.StringLiteralToken or SyntaxKind.CharacterLiteralToken or SyntaxKind.InterpolatedStringToken
+                or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
+                or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken
+                or SyntaxKind.Utf8MultiLineRawStringLiteralToken => "s",
+            SyntaxKind.IdentifierToken when _contextual.Contains(token.Text) => "k",
+            _ => null,
+        };
     }
 
-    private static int StringEnd(string code, int start)
+    /// <summary>Appends <paramref name="text"/> encoded, in a span of class <paramref name="cls"/> if any; a trailing line break stays outside the span.</summary>
+    private static void Append(StringBuilder html, string? cls, string text)
     {
-        var i = start;
-        var verbatim = false;
-        while (i < code.Length && code[i] is '@' or '$')
+        if (text.Length == 0)
         {
-            verbatim |= code[i] == '@';
-            i++;
+            return;
         }
 
-        if (i + 2 < code.Length && code[i] == '"' && code[i + 1] == '"' && code[i + 2] == '"')
+        if (cls is null)
         {
-            var close = code.IndexOf("\"\"\"", i + 3, StringComparison.Ordinal);
-            return close < 0 ? code.Length : close + 3;
+            html.Append(HtmlText.Encode(text));
+            return;
         }
 
-        i++;
-        while (i < code.Length)
-        {
-            if (!verbatim && code[i] == '\\')
-            {
-                i += 2;
-                continue;
-            }
-
-            if (code[i] == '"')
-            {
-                if (verbatim && i + 1 < code.Length && code[i + 1] == '"')
-                {
-                    i += 2;
-                    continue;
-                }
-
-                return i + 1;
-            }
-
-            if (!verbatim && code[i] == '\n')
-            {
-                return i;
-            }
-
-            i++;
-        }
-
-        return code.Length;
+        var body = text.TrimEnd('\r', '\n');
+        html.Append("<span class=\"").Append(cls).Append("\">").Append(HtmlText.Encode(body)).Append("</span>").Append(text.AsSpan(body.Length));
     }
 }
