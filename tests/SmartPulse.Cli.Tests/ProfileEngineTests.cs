@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Parquet.Serialization;
 using SmartPulse.Analysis.Data;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Cli.Tests;
 

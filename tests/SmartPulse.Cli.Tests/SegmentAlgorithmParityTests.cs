@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SmartPulse.Analysis.Data;
 using SmartPulse.Analysis.Evaluation;
+using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Cli.Tests;
 
