@@ -44,6 +44,7 @@ public static class ProfileCommand
             try
             {
                 options = data.Apply(parse);
+                data.CheckInput(parse, parse.GetValue(file)!);
                 chosen = FileEda.ParseEngine(parse.GetValue(engine)!);
             }
             catch (ArgumentException ex)
