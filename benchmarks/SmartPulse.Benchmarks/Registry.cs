@@ -17,6 +17,7 @@ public static class Registry
         new Polyglot.SqlGroupByBenchmark(),
         new Polyglot.ShareRoundTripBenchmark(),
         new Engine.RunnerBenchmark(),
+        new Engine.ScriptChainBenchmark(),
     ];
 
     /// <summary>Runs the benchmark named in <paramref name="args"/>[0], or lists them.</summary>
