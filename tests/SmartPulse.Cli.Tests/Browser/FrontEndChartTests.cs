@@ -3,12 +3,14 @@ using Microsoft.Playwright;
 using SmartPulse.Display.Charts;
 using SmartPulse.Notebooks.Documents;
 using SmartPulse.Notebooks.Report;
+using SmartPulse.Testing;
 
 namespace SmartPulse.Cli.Tests.Browser;
 
 /// <summary>
 /// Charts drawn in a real browser (Debian's chromium, headless): classic Jupyter Notebook with require.js (Run All on
-/// 01-mall-kmeans), the nbconvert HTML export of that executed notebook, and every page of the HTML report. A chart
+/// 01-mall-kmeans), the nbconvert HTML export of that executed notebook, and every page of the HTML report that the
+/// suite's one <c>smartpulse run notebooks --report</c> wrote. A chart
 /// counts as drawn when its container holds plotly's <c>.main-svg</c>. Screenshots go to artifacts/browser-screenshots.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -88,10 +90,12 @@ public sealed class FrontEndChartTests
     [BrowserFact]
     public async Task Every_report_page_draws_every_chart()
     {
-        var root = BrowserTools.TempDirectory("report");
-        var notebooks = Directory.GetFiles(Path.Combine(BrowserTools.RepositoryRoot, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToList();
-        var entries = notebooks.Select(p => new ReportEntry(Path.GetFileName(p), NotebookFile.Load(p), "ok")).ToList();
-        HtmlReport.Write(root, entries, new HtmlReportOptions { Title = "SmartPulse notebooks", PlotlyJs = () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(PlotlyJs.Source)) });
+        // The report `smartpulse run notebooks --report` wrote in the suite's one execution of the walkthroughs.
+        var run = await WalkthroughCache.GetAsync(Path.Combine(AppContext.BaseDirectory, "smartpulse.dll"));
+        Assert.True(run.ExitCode == 0, $"smartpulse run notebooks: exit {run.ExitCode}\n{run.Log}");
+        var root = run.ReportDirectory;
+        var notebooks = run.Sources.Select(Path.GetFileName).OfType<string>().Where(n => !run.Skipped.Contains(n)).ToList();
+        var entries = notebooks.Select(n => new ReportEntry(n, NotebookFile.Load(run.Executed(n)), "ok")).ToList();
 
         var (playwright, browser) = await BrowserTools.LaunchChromiumAsync();
         using var pw = playwright;

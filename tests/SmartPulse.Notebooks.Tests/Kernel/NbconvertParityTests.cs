@@ -3,12 +3,15 @@ using SmartPulse.Notebooks.Documents;
 namespace SmartPulse.Notebooks.Tests.Kernel;
 
 /// <summary>
-/// <c>jupyter nbconvert --to notebook --execute</c> runs every notebook in <c>notebooks/</c> through the
-/// kernel (chosen by the notebooks' own kernelspec metadata, <c>.net-csharp</c>); each cell's outputs
-/// must equal, byte for byte, those the <c>smartpulse run --jobs 2</c> command (the built CLI, run as a
-/// process, one batch for all notebooks) produces. While <c>notebooks/</c> is empty the
-/// engine's fixture notebooks are used. Consecutive stream messages of the same name are merged
-/// before comparing (Jupyter shows them as one output; the runner stores them merged).
+/// <c>jupyter nbconvert --to notebook --execute</c> (nbclient) runs the engine's fixture notebooks through the kernel
+/// (chosen by the notebooks' own kernelspec metadata, <c>.net-csharp</c>); each cell's outputs must equal, byte for
+/// byte, those the <c>smartpulse run --jobs 2</c> command (the built CLI, run as a process, one batch) produces. Both
+/// drive the same kernel process over the Jupyter protocol, so this compares the two clients: the fixtures cover
+/// streams, display_data, execute_result, errors, parameters and every subkernel (C#, F#, SQL, HTML, Mermaid,
+/// value). The walkthroughs are not executed here: the suite runs them once (SmartPulse.Cli.Tests,
+/// WalkthroughNotebookTests, through tests/Shared/WalkthroughCache.cs) and the front-end tests run 01 through the
+/// kernel in classic Jupyter Notebook and VS Code. Consecutive stream messages of the same name are merged before
+/// comparing (Jupyter shows them as one output; the runner stores them merged).
 /// </summary>
 [Collection(KernelCollection.Name)]
 public sealed class NbconvertParityTests : IDisposable
@@ -17,16 +20,9 @@ public sealed class NbconvertParityTests : IDisposable
 
     public void Dispose() => _jupyter.Dispose();
 
-    public static IReadOnlyList<string> Notebooks()
-    {
-        var folder = Path.Combine(JupyterEnvironment.RepositoryRoot, "notebooks");
-        var notebooks = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.ipynb", SearchOption.AllDirectories).Where(p => !p.Contains(".ipynb_checkpoints", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
-            : [];
-        return notebooks.Count > 0
-            ? notebooks
-            : [.. new[] { "success.ipynb", "parameters.ipynb" }.Select(TestFiles.FixturePath).Where(File.Exists)];
-    }
+    /// <summary>The engine's fixture notebooks both clients run.</summary>
+    public static IReadOnlyList<string> Notebooks() =>
+        [.. new[] { "success.ipynb", "parameters.ipynb", "dotnet-interactive-polyglot.ipynb" }.Select(TestFiles.FixturePath)];
 
     [JupyterFact]
     public async Task NbconvertThroughTheKernelGivesTheRunnersOutputs()
@@ -38,8 +34,8 @@ public sealed class NbconvertParityTests : IDisposable
         var outputDir = Path.Combine(_jupyter.Root, "executed");
         var failures = new List<string>();
 
-        // The runner executes every notebook once, in one batch, two kernels at a time (--jobs 2):
-        // its outputs must not depend on parallelism, and the suite runs each walkthrough only once here.
+        // The runner executes every notebook once, in one batch, two kernels at a time (--jobs 2): its outputs must
+        // not depend on parallelism.
         var notebooks = Notebooks();
         var runnerDir = Path.Combine(_jupyter.Root, "runner");
         var (runCode, runLog) = await JupyterEnvironment.RunAsync(
