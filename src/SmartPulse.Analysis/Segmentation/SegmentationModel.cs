@@ -177,6 +177,25 @@ public sealed class SegmentationModel
     }
 
     /// <summary>
+    /// Writes this segmentation as an ML.NET model zip (preparation as ML.NET expression transforms, nearest centroid as
+    /// ML.NET's k-means on exactly these centroids, then a map to these segment ids), to be read with
+    /// <c>MLContext.Model.Load</c> and scored with a <c>PredictionEngine</c> whose input has one double column per name in
+    /// <see cref="SegmentationMetadata.InputFeatures"/> (NaN = missing) and whose output is the Int32 column
+    /// <c>Segment</c>. Supports select, numeric impute and scale steps with KMeans or Ward; see the remarks on float
+    /// precision in the SmartPulse README.
+    /// </summary>
+    /// <exception cref="NotSupportedException">DBSCAN, an autoencoder, or a preparation step ML.NET cannot express; the message names it.</exception>
+    public void SaveMlNet(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        MlNetExport.Save(this, stream, seed: 0);
+    }
+
+    /// <summary>Writes the ML.NET model zip (see <see cref="SaveMlNet(Stream)"/>) to <paramref name="path"/> atomically.</summary>
+    /// <exception cref="UnsafeOutputException">The destination may not be replaced.</exception>
+    public void SaveMlNet(string path, bool force = false) => AtomicFile.Write(path, SaveMlNet, force);
+
+    /// <summary>
     /// Writes the zip to <paramref name="path"/> atomically with <see cref="AtomicFile"/>: temp file
     /// next to it, then rename; a symbolic link is written through; devices, FIFOs and folders are
     /// refused, and a read-only file unless <paramref name="force"/>.
