@@ -102,7 +102,7 @@ public static class SegmentInsights
 
     /// <summary>
     /// Names every segment from the numbers by the rules of <see cref="NamingOptions"/>: a persona (see
-    /// <see cref="Persona"/>) when the behavioural columns exist and a persona rule holds, else the income and spending
+    /// <see cref="Persona"/>) when the options name the recency and purchase columns and a persona rule holds, else the income and spending
     /// levels ("High income · Low spending"). Each name carries its rule and the comparisons behind it.
     /// </summary>
     /// <param name="frame">Customers in original units.</param>

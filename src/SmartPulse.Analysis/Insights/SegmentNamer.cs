@@ -154,21 +154,14 @@ internal static class SegmentNamer
     /// <summary>The spending measure per the rule in <see cref="NamingOptions.SpendingColumn"/>, or null.</summary>
     public static MeasureStats? SpendMeasure(DataFrame frame, IReadOnlyList<int> labels, NamingOptions o, IReadOnlyList<int> segments)
     {
-        var names = frame.Columns.Select(c => c.Name).ToArray();
         if (o.SpendingColumn is { } explicitColumn)
         {
             return new MeasureStats("spending", explicitColumn, Numeric(frame, explicitColumn), labels, segments);
         }
 
-        if (names.Contains("MntTotal"))
+        if (o.SpendingColumns is { } parts)
         {
-            return new MeasureStats("spending", "MntTotal", Numeric(frame, "MntTotal"), labels, segments);
-        }
-
-        var mnt = frame.Columns.Where(c => c.Name.StartsWith("Mnt", StringComparison.Ordinal) && c.Name != "MntRegularProds" && FrameColumns.IsNumeric(c)).Select(c => c.Name).ToArray();
-        if (mnt.Length > 0)
-        {
-            var cols = mnt.Select(m => Numeric(frame, m)).ToArray();
+            var cols = parts.Select(m => Numeric(frame, m)).ToArray();
             var sum = new double?[frame.Rows.Count];
             for (var i = 0; i < sum.Length; i++)
             {
@@ -189,7 +182,7 @@ internal static class SegmentNamer
                 sum[i] = ok ? total : null;
             }
 
-            return new MeasureStats("spending", string.Join(" + ", mnt), sum, labels, segments);
+            return new MeasureStats("spending", string.Join(" + ", parts), sum, labels, segments);
         }
 
         var spendColumn = frame.Columns.FirstOrDefault(c => FrameColumns.IsNumeric(c) && c.Name.Contains("spend", StringComparison.OrdinalIgnoreCase))?.Name;
@@ -199,17 +192,15 @@ internal static class SegmentNamer
     private static (MeasureStats Purchases, MeasureStats DealShare, MeasureStats WebShare, MeasureStats Recency)? PersonaMeasures(
         DataFrame frame, IReadOnlyList<int> labels, NamingOptions o, IReadOnlyList<int> segments, MeasureStats? spend)
     {
-        var names = frame.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        string[] needed = [o.RecencyColumn, o.DealPurchasesColumn, o.WebPurchasesColumn, o.CatalogPurchasesColumn, o.StorePurchasesColumn];
-        if (spend is null || !needed.All(names.Contains))
+        if (spend is null || !o.NamesPersonaColumns)
         {
             return null;
         }
 
-        var deals = Numeric(frame, o.DealPurchasesColumn);
-        var web = Numeric(frame, o.WebPurchasesColumn);
-        var catalog = Numeric(frame, o.CatalogPurchasesColumn);
-        var store = Numeric(frame, o.StorePurchasesColumn);
+        var deals = Numeric(frame, o.DealPurchasesColumn!);
+        var web = Numeric(frame, o.WebPurchasesColumn!);
+        var catalog = Numeric(frame, o.CatalogPurchasesColumn!);
+        var store = Numeric(frame, o.StorePurchasesColumn!);
         var n = frame.Rows.Count;
         var purchases = new double?[n];
         var dealShare = new double?[n];
@@ -221,17 +212,18 @@ internal static class SegmentNamer
                 continue;
             }
 
-            purchases[i] = d + w + c + st;
-            dealShare[i] = d + w + c + st > 0 ? d / (d + w + c + st) : null;
-            webShare[i] = w + c + st > 0 ? w / (w + c + st) : null;
+            var total = PurchaseMeasures.Total(w, c, st);
+            purchases[i] = total;
+            dealShare[i] = PurchaseMeasures.Share(d, total);
+            webShare[i] = PurchaseMeasures.Share(w, total);
         }
 
-        var channel = $"{o.DealPurchasesColumn} + {o.WebPurchasesColumn} + {o.CatalogPurchasesColumn} + {o.StorePurchasesColumn}";
+        var channels = $"{o.WebPurchasesColumn} + {o.CatalogPurchasesColumn} + {o.StorePurchasesColumn}";
         return (
-            new MeasureStats("purchases", channel, purchases, labels, segments),
-            new MeasureStats("deal share", $"{o.DealPurchasesColumn} / ({channel})", dealShare, labels, segments),
-            new MeasureStats("web share", $"{o.WebPurchasesColumn} / ({o.WebPurchasesColumn} + {o.CatalogPurchasesColumn} + {o.StorePurchasesColumn})", webShare, labels, segments),
-            new MeasureStats("recency", o.RecencyColumn, Numeric(frame, o.RecencyColumn), labels, segments));
+            new MeasureStats("total purchases", channels, purchases, labels, segments),
+            new MeasureStats("deal share", $"{o.DealPurchasesColumn} / ({channels})", dealShare, labels, segments),
+            new MeasureStats("web share", $"{o.WebPurchasesColumn} / ({channels})", webShare, labels, segments),
+            new MeasureStats("recency", o.RecencyColumn!, Numeric(frame, o.RecencyColumn!), labels, segments));
     }
 
     private static (MeasureStats Measure, string Op, double Bound)[] Conditions(

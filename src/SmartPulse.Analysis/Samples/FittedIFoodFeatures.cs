@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using SmartPulse.Analysis.Insights;
 using SmartPulse.Analysis.Preparation;
 
 namespace SmartPulse.Analysis.Samples;
@@ -40,15 +41,12 @@ public sealed record FittedIFoodFeatures : FittedStep
                 continue;
             }
 
-            var total = w + c + s;
+            var total = PurchaseMeasures.Total(w, c, s);
             outputs[1][r] = total;
-            if (total > 0)
+            (outputs[2][r], outputs[3][r], outputs[4][r], outputs[5][r]) =
+                (PurchaseMeasures.Share(w, total), PurchaseMeasures.Share(c, total), PurchaseMeasures.Share(s, total), PurchaseMeasures.Share(d, total));
+            if (total <= 0)
             {
-                (outputs[2][r], outputs[3][r], outputs[4][r], outputs[5][r]) = (w / total, c / total, s / total, d / total);
-            }
-            else
-            {
-                (outputs[2][r], outputs[3][r], outputs[4][r], outputs[5][r]) = (0, 0, 0, 0);
                 noPurchases.Add($"row {r}");
             }
         }

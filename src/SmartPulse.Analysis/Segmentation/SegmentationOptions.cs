@@ -44,6 +44,9 @@ public sealed record SegmentationOptions
     /// </summary>
     public bool Sweep { get; init; }
 
+    /// <summary>The rules that name the segments; null = the generic defaults of <see cref="Insights.NamingOptions"/>.</summary>
+    public Insights.NamingOptions? Naming { get; init; }
+
     /// <summary>Training epochs of the autoencoder (<see cref="SegmentationAlgorithm.AutoencoderKMeans"/> only; default 100).</summary>
     public int Epochs { get; init; } = 100;
 }

@@ -85,7 +85,7 @@ public static class Segmenter
         progress?.Report("Scoring (silhouette, Calinski–Harabasz, Davies–Bouldin)");
         var scores = result.Score(features, seed: options.Seed);
         var names = prepared.SourceRows.Count == frame.Rows.Count && result.Labels.Any(l => l >= 0)
-            ? NameSegments(frame, result)
+            ? NameSegments(frame, result, options.Naming)
             : null;
         var metadata = SegmentationMetadata.Create(result, scores, parameters, options.Features, pipeline.FeatureNames) with
         {
@@ -142,9 +142,9 @@ public static class Segmenter
         }
     }
 
-    private static IReadOnlyList<string> NameSegments(DataFrame frame, ClusteringResult result)
+    private static IReadOnlyList<string> NameSegments(DataFrame frame, ClusteringResult result, NamingOptions? naming)
     {
-        var names = SegmentInsights.Name(frame, result.Labels).ToDictionary(n => n.Segment, n => n.Name);
+        var names = SegmentInsights.Name(frame, result.Labels, naming).ToDictionary(n => n.Segment, n => n.Name);
         return Enumerable.Range(0, result.ClusterCount)
             .Select(s => names.TryGetValue(s, out var n) ? n : "Segment " + s.ToString(CultureInfo.InvariantCulture))
             .ToArray();

@@ -7,6 +7,7 @@ using SmartPulse.Analysis.Evaluation;
 using SmartPulse.Analysis.Export;
 using SmartPulse.Analysis.Preparation;
 using SmartPulse.Analysis.Segmentation;
+using SmartPulse.Analysis.Samples;
 using SmartPulse.Cli.Errors;
 using SmartPulse.Cli.Output;
 using SmartPulse.Files;
@@ -94,6 +95,7 @@ public static class SegmentCommand
             Seed = seed,
             Eps = eps,
             MinPoints = minPoints,
+            Naming = SampleNaming.ForFile(file),
         };
 
         try

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Data.Analysis;
 using SmartPulse.Analysis.Export;
 using SmartPulse.Analysis.Insights;
+using SmartPulse.Analysis.Samples;
 using SmartPulse.Analysis.Preparation;
 using SmartPulse.Analysis.Segmentation;
 using SmartPulse.Display.Charts;
@@ -86,7 +87,7 @@ internal sealed class JobRunner(ServerOptions options) : IDisposable
         token.ThrowIfCancellationRequested();
         job.Report("Profiling, naming and describing the segments");
         var labels = run.Result.Labels;
-        var insights = SegmentInsights.Analyze(frame, labels, run.Scores.Silhouette, new ProfileOptions { Dataset = job.Dataset.Dataset });
+        var insights = SegmentInsights.Analyze(frame, labels, run.Scores.Silhouette, new ProfileOptions { Dataset = job.Dataset.Dataset }, SampleNaming.For(job.Dataset.Dataset));
         token.ThrowIfCancellationRequested();
         job.Report("Drawing the charts");
         var charts = Charts(frame, run, insights, job.Options.Features, job.Dataset.Dataset);

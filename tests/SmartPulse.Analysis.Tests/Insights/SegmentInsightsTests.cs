@@ -5,6 +5,7 @@ using SmartPulse.Analysis.Evaluation;
 using SmartPulse.Analysis.Exploration;
 using SmartPulse.Analysis.Features;
 using SmartPulse.Analysis.Insights;
+using SmartPulse.Analysis.Preparation;
 using SmartPulse.Analysis.Samples;
 
 namespace SmartPulse.Analysis.Tests.Insights;
@@ -120,25 +121,46 @@ public class SegmentInsightsTests
         new DoubleDataFrameColumn("Recency", new double?[] { 10, 12, 50, 52, 90, 95, 40, 42 }),
         new DoubleDataFrameColumn("NumDealsPurchases", new double?[] { 1, 1, 6, 6, 1, 1, 2, 2 }),
         new DoubleDataFrameColumn("NumWebPurchases", new double?[] { 6, 6, 2, 2, 1, 1, 9, 9 }),
-        new DoubleDataFrameColumn("NumCatalogPurchases", new double?[] { 6, 6, 0, 0, 1, 1, 1, 1 }),
-        new DoubleDataFrameColumn("NumStorePurchases", new double?[] { 10, 10, 3, 3, 2, 2, 2, 2 }));
+        new DoubleDataFrameColumn("NumCatalogPurchases", new double?[] { 6, 6, 2, 2, 1, 1, 1, 1 }),
+        new DoubleDataFrameColumn("NumStorePurchases", new double?[] { 10, 10, 4, 4, 2, 2, 2, 2 }));
+
+    private static readonly NamingOptions _behaviourColumns = new()
+    {
+        SpendingColumn = "MntTotal",
+        RecencyColumn = "Recency",
+        DealPurchasesColumn = "NumDealsPurchases",
+        WebPurchasesColumn = "NumWebPurchases",
+        CatalogPurchasesColumn = "NumCatalogPurchases",
+        StorePurchasesColumn = "NumStorePurchases",
+    };
+
+    [Fact]
+    public void The_generic_defaults_name_no_behavioural_columns()
+    {
+        // Without naming options the rules know no dataset: income and spending levels only, no persona.
+        var names = SegmentInsights.Name(Behaviour(), [0, 0, 1, 1, 2, 2, 3, 3]);
+        Assert.All(names, n => Assert.Null(n.Persona));
+        Assert.Equal("High income", names[0].Name);
+    }
 
     [Fact]
     public void Personas_follow_the_stated_rules()
     {
-        var names = SegmentInsights.Name(Behaviour(), [0, 0, 1, 1, 2, 2, 3, 3]);
+        var names = SegmentInsights.Name(Behaviour(), [0, 0, 1, 1, 2, 2, 3, 3], _behaviourColumns);
 
         // Segment 0: top spend, most purchases, most recent → Loyal / high-value.
         Assert.Equal(Persona.LoyalHighValue, names[0].Persona);
         Assert.Equal("Loyal / high-value", names[0].Name);
 
-        // Segment 1: deal share 6/11 (highest) with the lowest spend → Budget Buyers.
+        // Segment 1: deal share 6 / (2 + 2 + 4) = 0.75 (highest) with the lowest spend → Budget Buyers.
         Assert.Equal(Persona.BudgetBuyers, names[1].Persona);
         var deal = names[1].Evidence.First(e => e.Measure == "deal share" && e.Met);
-        Assert.Equal(6.0 / 11.0, deal.SegmentMean, 12);
+        Assert.Equal(0.75, deal.SegmentMean, 12);
+        Assert.Equal("NumDealsPurchases / (NumWebPurchases + NumCatalogPurchases + NumStorePurchases)", deal.Column);
 
-        // Segment 2: last purchase 90+ days ago, 5 purchases → Low engagement.
+        // Segment 2: last purchase 90+ days ago, 1 + 1 + 2 = 4 total purchases (deals are a subset, not added) → Low engagement.
         Assert.Equal(Persona.LowEngagement, names[2].Persona);
+        Assert.Equal(4.0, names[2].Evidence.First(e => e.Measure == "total purchases").SegmentMean, 12);
 
         // Segment 3: web share 9/12 → Digital Enthusiasts.
         Assert.Equal(Persona.DigitalEnthusiasts, names[3].Persona);
@@ -245,6 +267,26 @@ public class SegmentInsightsTests
     }
 
     [Fact]
+    public void Naming_and_the_iFood_features_share_one_definition_of_total_purchases_and_deal_share()
+    {
+        var frame = new PreparationPipeline(new IFoodFeatures()).FitTransform(Datasets.IFood.Load()).Data.Frame;
+        var labels = Enumerable.Range(0, (int)frame.Rows.Count).Select(i => i % 3).ToArray();
+
+        // A threshold no segment reaches: every persona is checked, so the evidence holds every measure.
+        var names = SegmentInsights.Name(frame, labels, SampleNaming.Campaign with { Threshold = 100 });
+        var dealShare = FrameColumns.Numeric(frame["Deal_Share"]);
+        var webShare = FrameColumns.Numeric(frame["Web_Share"]);
+        var total = FrameColumns.Numeric(frame["Total_Purchases"]);
+        foreach (var n in names)
+        {
+            var rows = Enumerable.Range(0, labels.Length).Where(i => labels[i] == n.Segment).ToArray();
+            Assert.Equal(rows.Average(i => dealShare[i]!.Value), n.Evidence.First(e => e.Measure == "deal share").SegmentMean, 12);
+            Assert.Equal(rows.Average(i => webShare[i]!.Value), n.Evidence.First(e => e.Measure == "web share").SegmentMean, 12);
+            Assert.Equal(rows.Average(i => total[i]!.Value), n.Evidence.First(e => e.Measure == "total purchases").SegmentMean, 12);
+        }
+    }
+
+    [Fact]
     public void IFood_personas_are_backed_by_their_rules()
     {
         // KMeans k = 5 on the standardised behavioural columns of ifood_df.csv.
@@ -257,7 +299,7 @@ public class SegmentInsightsTests
         var matrix = FeatureMatrix.FromRows(rows, features);
         var labels = new KMeans(new KMeansOptions { K = 5, Seed = 0 }).Fit(matrix).Labels;
 
-        var report = SegmentInsights.Analyze(frame, labels, ClusterMetrics.Silhouette(matrix, labels), new ProfileOptions { Dataset = Datasets.IFood, Features = features });
+        var report = SegmentInsights.Analyze(frame, labels, ClusterMetrics.Silhouette(matrix, labels), new ProfileOptions { Dataset = Datasets.IFood, Features = features }, SampleNaming.For(Datasets.IFood));
 
         Assert.Equal(5, report.Names.Select(n => n.Name).Distinct().Count());
         Assert.True(report.Names.Count(n => n.Persona is not null) >= 3, string.Join(", ", report.Names.Select(n => n.Name)));
