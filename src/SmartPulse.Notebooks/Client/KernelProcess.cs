@@ -18,9 +18,16 @@ namespace SmartPulse.Notebooks.Client;
 public sealed class KernelProcess : IDisposable
 {
     private const int StderrTailLines = 30;
+
+    // The .NET runtime's first line when it ends a process (stack overflow, unhandled or fatal error);
+    // a long stack trace follows it, so it is kept even when it falls out of the tail.
+    private static readonly string[] _runtimeCrashHeadlines = ["Stack overflow.", "Unhandled exception.", "Fatal error.", "Process terminated.", "Out of memory."];
     private static readonly object _portGate = new();
     private readonly Process _process;
     private readonly Queue<string> _stderr = new();
+    private string? _crashHeadline;
+    private long _crashHeadlineLine = -1;
+    private long _stderrLines;
     private readonly string _folder;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
@@ -110,13 +117,19 @@ public sealed class KernelProcess : IDisposable
         return kernel;
     }
 
-    /// <summary>The last lines the kernel wrote to stderr (up to 30), joined with newlines.</summary>
+    /// <summary>
+    /// The last lines the kernel wrote to stderr (up to 30), joined with newlines. When the .NET runtime ended
+    /// the process with a headline such as <c>Stack overflow.</c> that the stack trace after it pushed out of
+    /// the tail, that headline comes first, followed by <c>...</c>.
+    /// </summary>
     /// <returns>The tail, or an empty string.</returns>
     public string StderrTail()
     {
         lock (_stderr)
         {
-            return string.Join("\n", _stderr);
+            var tail = string.Join("\n", _stderr);
+            var headlineOutOfTail = _crashHeadline is not null && _crashHeadlineLine < _stderrLines - _stderr.Count;
+            return headlineOutOfTail ? $"{_crashHeadline}\n   ...\n{tail}" : tail;
         }
     }
 
@@ -250,6 +263,13 @@ public sealed class KernelProcess : IDisposable
 
         lock (_stderr)
         {
+            if (Array.Exists(_runtimeCrashHeadlines, h => line.StartsWith(h, StringComparison.Ordinal)))
+            {
+                _crashHeadline = line;
+                _crashHeadlineLine = _stderrLines;
+            }
+
+            _stderrLines++;
             _stderr.Enqueue(line);
             while (_stderr.Count > StderrTailLines)
             {
