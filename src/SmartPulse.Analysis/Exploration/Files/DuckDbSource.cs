@@ -66,15 +66,8 @@ internal sealed class DuckDbSource
             return null;
         }
 
-        string head;
-        try
-        {
-            using var stream = InputFile.OpenUtf8(fullPath, null, out _);
-            var buffer = new byte[1 << 16];
-            var n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            head = Encoding.UTF8.GetString(buffer, 0, n);
-        }
-        catch (Exception ex) when (ex is CsvFormatException or InvalidDataException or IOException)
+        var head = ReadHead(fullPath);
+        if (head is null)
         {
             reason = "the start of the file is not plain UTF-8 text";
             return null;
@@ -109,15 +102,8 @@ internal sealed class DuckDbSource
     /// </summary>
     public static bool HeadHasText(string fullPath, CsvOptions options)
     {
-        string head;
-        try
-        {
-            using var stream = InputFile.OpenUtf8(fullPath, null, out _);
-            var buffer = new byte[1 << 16];
-            var n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            head = Encoding.UTF8.GetString(buffer, 0, n);
-        }
-        catch (Exception ex) when (ex is CsvFormatException or InvalidDataException or IOException)
+        var head = ReadHead(fullPath);
+        if (head is null)
         {
             return false;
         }
@@ -165,5 +151,21 @@ internal sealed class DuckDbSource
 
         var iso = new CsvOptions().InferredDateFormats;
         return options.InferredDateFormats.SequenceEqual(iso) ? null : "date formats other than ISO 8601 are read by the streaming reader";
+    }
+
+    /// <summary>The first 64 KiB of the file as UTF-8 text, or null when it cannot be read as such.</summary>
+    private static string? ReadHead(string fullPath)
+    {
+        try
+        {
+            using var stream = InputFile.OpenUtf8(fullPath, null, out _);
+            var buffer = new byte[1 << 16];
+            var n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            return Encoding.UTF8.GetString(buffer, 0, n);
+        }
+        catch (Exception ex) when (ex is CsvFormatException or InvalidDataException or IOException)
+        {
+            return null;
+        }
     }
 }
