@@ -3,7 +3,7 @@
 
 Run with Debian's python3-sklearn (1.2.1):  /usr/bin/python3 benchmarks/python/kmeans_1m.py [runs] [save-path]
 With save-path, the data are also written there as raw row-major float32, so the C# side can run on the very same
-rows (dotnet run -c Release --project benchmarks/SmartPulse.Benchmarks -- kmeans-1m 5 accelerated save-path).
+rows (dotnet run -c Release --project benchmarks/SmartPulse.Benchmarks -- kmeans-1m 5 kmeans save-path).
 """
 import sys
 import time

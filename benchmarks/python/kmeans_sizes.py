@@ -1,5 +1,5 @@
 """scikit-learn side of the `kmeans-sizes` benchmark: KMeans(k=8, n_init=10, defaults) on uniform float64 data of
-several sizes x 8 features, to place the Auto engine threshold.
+several sizes x 8 features, beside SmartPulse's KMeans (kmeans-sizes benchmark).
 
 Run with Debian's python3-sklearn (1.2.1):  /usr/bin/python3 benchmarks/python/kmeans_sizes.py [runs] [sizes,comma-separated]
 """

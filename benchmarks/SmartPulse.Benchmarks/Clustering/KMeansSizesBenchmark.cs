@@ -4,9 +4,8 @@ using SmartPulse.Analysis.Clustering;
 namespace SmartPulse.Benchmarks.Clustering;
 
 /// <summary>
-/// KMeans (k = 8, default 10 restarts) per engine on 200 … 100,000 rows × 8 uniform doubles: where ML.NET keeps pace
-/// with scikit-learn and where the accelerated engine must take over (the Auto threshold).
-/// scikit-learn side: benchmarks/python/kmeans_sizes.py. Args: [runs] [sizes, comma-separated].
+/// KMeans (k = 8, default 10 restarts) on 200 … 100,000 rows × 8 uniform doubles, against scikit-learn's side at the
+/// same sizes: benchmarks/python/kmeans_sizes.py. Args: [runs] [sizes, comma-separated].
 /// </summary>
 public sealed class KMeansSizesBenchmark : IBenchmark
 {
@@ -14,7 +13,7 @@ public sealed class KMeansSizesBenchmark : IBenchmark
     public string Name => "kmeans-sizes";
 
     /// <inheritdoc />
-    public string Description => "KMeans k=8, 10 restarts, 200..100,000 x 8 rows, per engine (sklearn: benchmarks/python/kmeans_sizes.py)";
+    public string Description => "KMeans k=8, 10 restarts, 200..100,000 x 8 rows (sklearn: benchmarks/python/kmeans_sizes.py)";
 
     /// <inheritdoc />
     public void Run(string[] args)
@@ -28,12 +27,9 @@ public sealed class KMeansSizesBenchmark : IBenchmark
             var random = new Random(0);
             var values = Enumerable.Range(0, n * 8).Select(_ => random.NextDouble()).ToArray();
             var data = new Analysis.Features.FeatureMatrix(values, n, Enumerable.Range(0, 8).Select(c => $"f{c}").ToArray());
-            foreach (var engine in new[] { KMeansEngine.MLNet, KMeansEngine.Accelerated })
-            {
-                var inertia = 0.0;
-                var median = Timing.Median(runs, () => inertia = new KMeans(new KMeansOptions { K = 8, Engine = engine }).Fit(data).Inertia);
-                Console.WriteLine($"n={n,7} {engine,-12} median {median * 1000,8:F1} ms; inertia {inertia:F4}");
-            }
+            var inertia = 0.0;
+            var median = Timing.Median(runs, () => inertia = new KMeans(new KMeansOptions { K = 8 }).Fit(data).Inertia);
+            Console.WriteLine($"n={n,7} kmeans       median {median * 1000,8:F1} ms; inertia {inertia:F4}");
         }
     }
 }

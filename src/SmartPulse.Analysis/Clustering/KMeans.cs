@@ -6,8 +6,9 @@ namespace SmartPulse.Analysis.Clustering;
 /// <summary>
 /// k-means clustering with seeded restarts: minimises the inertia Σ_i ‖x_i − μ_{c(i)}‖² over assignments and
 /// centroids. Each of <see cref="KMeansOptions.Restarts"/> restarts seeds with k-means++ and runs Lloyd iterations;
-/// the restart with the lowest inertia wins. Restarts run in parallel (ML.NET engine) or each uses both cores
-/// (accelerated engine); either way the model is bit-identical to running them one by one.
+/// the restart with the lowest inertia wins. This is SmartPulse's own exact path: scikit-learn's greedy k-means++ and
+/// Lloyd iterations in double precision, SIMD over rows (column-major copy); restarts run one after the other, each
+/// using every core over fixed row chunks merged in order, so the model does not depend on the core count.
 /// Usage: <c>var model = new KMeans(new KMeansOptions { K = 5, Seed = 0 }).Fit(features);</c>
 /// </summary>
 public sealed class KMeans
@@ -22,12 +23,6 @@ public sealed class KMeans
 
     /// <summary>The validated options.</summary>
     public KMeansOptions Options { get; }
-
-    /// <summary>The engine <see cref="KMeansEngine.Auto"/> picks for <paramref name="rows"/> rows.</summary>
-    /// <param name="rows">Row count.</param>
-    public KMeansEngine ResolveEngine(int rows)
-        => Options.Engine != KMeansEngine.Auto ? Options.Engine
-            : rows >= Options.AutoAcceleratedFromRows ? KMeansEngine.Accelerated : KMeansEngine.MLNet;
 
     /// <summary>Fits k-means to <paramref name="data"/>.</summary>
     /// <param name="data">Model features (already scaled as wanted: k-means uses raw Euclidean distance).</param>
@@ -54,50 +49,13 @@ public sealed class KMeans
             warnings.Add($"Only {distinct} distinct rows for K = {k}: {k - distinct} clusters will be empty or duplicate.");
         }
 
-        var engine = ResolveEngine(data.Rows);
-        if (distinct < k && engine == KMeansEngine.MLNet)
-        {
-            engine = KMeansEngine.Accelerated;
-            warnings.Add("ML.NET's trainer refuses fewer distinct rows than K; the accelerated engine ran instead.");
-        }
         var core = new LloydCore(data);
-        var seeds = Enumerable.Range(0, Options.Restarts).Select(r => RestartSeed(Options.Seed, r)).ToArray();
         var runs = new LloydResult[Options.Restarts];
-        if (engine == KMeansEngine.MLNet)
+        var tolerance = Options.Tolerance * core.MeanVariance;
+        for (var r = 0; r < Options.Restarts; r++)
         {
-            var rows = new float[data.Rows][];
-            for (var i = 0; i < data.Rows; i++)
-            {
-                var row = data.Row(i);
-                var f = new float[data.Columns];
-                for (var j = 0; j < f.Length; j++)
-                {
-                    f[j] = (float)row[j];
-                }
-
-                rows[i] = f;
-            }
-
-            Parallel.For(
-                0,
-                Options.Restarts,
-                new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount },
-                r =>
-                {
-                    var centers = MlNetKMeansRunner.Centroids(rows, data.Columns, k, Options.MaxIterations, seeds[r]);
-
-                    // ML.NET works in float and stops on its own criterion: refine in double to a Lloyd fixed point.
-                    runs[r] = core.Lloyd(centers, k, Options.MaxIterations, 0);
-                });
-        }
-        else
-        {
-            var tolerance = Options.Tolerance * core.MeanVariance;
-            for (var r = 0; r < Options.Restarts; r++)
-            {
-                var init = core.KMeansPlusPlus(k, new Random(seeds[r]));
-                runs[r] = core.Lloyd(init, k, Options.MaxIterations, tolerance);
-            }
+            var init = core.KMeansPlusPlus(k, new Random(RestartSeed(Options.Seed, r)));
+            runs[r] = core.Lloyd(init, k, Options.MaxIterations, tolerance);
         }
 
         var best = 0;
@@ -112,9 +70,7 @@ public sealed class KMeans
         var winner = runs[best];
         if (!winner.Converged)
         {
-            warnings.Add(engine == KMeansEngine.MLNet
-                ? $"The best restart's labels still changed after {Options.MaxIterations} refinement passes; raise MaxIterations."
-                : $"The best restart stopped at {winner.Iterations} iterations (MaxIterations {Options.MaxIterations}, Tolerance {Options.Tolerance.ToString(CultureInfo.InvariantCulture)}) before labels stopped changing.");
+            warnings.Add($"The best restart stopped at {winner.Iterations} iterations (MaxIterations {Options.MaxIterations}, Tolerance {Options.Tolerance.ToString(CultureInfo.InvariantCulture)}) before labels stopped changing.");
         }
 
         if (winner.RelocatedEmpty > 0)
@@ -124,7 +80,6 @@ public sealed class KMeans
 
         return new KMeansModel(
             Options,
-            engine,
             data.ColumnNames.ToArray(),
             winner,
             k,

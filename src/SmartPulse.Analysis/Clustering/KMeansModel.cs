@@ -6,7 +6,7 @@ namespace SmartPulse.Analysis.Clustering;
 
 /// <summary>
 /// A fitted k-means model (immutable): the winning restart's centroids, labels, inertia and iterations, with the
-/// options, engine and per-restart inertias that produced it. Centroids are in model space (the features as passed to
+/// options and per-restart inertias that produced it. Centroids are in model space (the features as passed to
 /// <see cref="KMeans.Fit"/>); mapping them back to original units is the preparation pipeline's inverse transform.
 /// </summary>
 public sealed class KMeansModel
@@ -16,7 +16,6 @@ public sealed class KMeansModel
 
     internal KMeansModel(
         KMeansOptions options,
-        KMeansEngine engine,
         IReadOnlyList<string> featureNames,
         LloydResult winner,
         int k,
@@ -26,7 +25,6 @@ public sealed class KMeansModel
         IReadOnlyList<string> warnings)
     {
         Options = options;
-        Engine = engine;
         FeatureNames = featureNames;
         K = k;
         _centers = winner.Centers;
@@ -59,9 +57,6 @@ public sealed class KMeansModel
     /// <summary>The seed used (same as <c>Options.Seed</c>).</summary>
     public int Seed => Options.Seed;
 
-    /// <summary>The engine that ran (Auto resolved).</summary>
-    public KMeansEngine Engine { get; }
-
     /// <summary>Number of clusters.</summary>
     public int K { get; }
 
@@ -90,10 +85,7 @@ public sealed class KMeansModel
     /// </summary>
     public double Inertia { get; }
 
-    /// <summary>
-    /// Lloyd iterations of the winning restart. For the ML.NET engine this counts the double-precision refinement passes
-    /// after ML.NET's trainer (which does not report its own count); 1 means ML.NET had already converged.
-    /// </summary>
+    /// <summary>Lloyd iterations of the winning restart (scikit-learn's <c>n_iter_</c>).</summary>
     public int Iterations { get; }
 
     /// <summary>True when the winning restart ended because no label changed (a Lloyd fixed point).</summary>
@@ -187,7 +179,6 @@ public sealed class KMeansModel
             ["k"] = K.ToString(CultureInfo.InvariantCulture),
             ["restarts"] = Options.Restarts.ToString(CultureInfo.InvariantCulture),
             ["seed"] = Seed.ToString(CultureInfo.InvariantCulture),
-            ["engine"] = Engine.ToString(),
         };
         CheckFeatures(data);
         return ClusteringResult.FromLabels("kmeans", parameters, data, _labels, K, Warnings) with { Centroids = Centroids, Inertia = Inertia };

@@ -162,7 +162,6 @@ public static class ChunkedSegmenter
             ["k"] = k.ToString(CultureInfo.InvariantCulture),
             ["restarts"] = options.Restarts.ToString(CultureInfo.InvariantCulture),
             ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
-            ["engine"] = KMeansEngine.Accelerated.ToString(),
             ["out_of_core"] = "true",
         };
         if (float32)

@@ -112,7 +112,6 @@ public static class ColumnarSegmenter
             ["k"] = k.ToString(CultureInfo.InvariantCulture),
             ["restarts"] = options.Restarts.ToString(CultureInfo.InvariantCulture),
             ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
-            ["engine"] = KMeansEngine.Accelerated.ToString(),
         };
         LloydResult? best = null;
         var tolerance = kmeans.Tolerance * core.MeanVariance;
@@ -157,7 +156,6 @@ public static class ColumnarSegmenter
         var result = new ClusteringResult("kmeans", parameters, features, best.Labels, k, sizes, 0, centroids, best.Inertia, warnings);
         var original = centroids.Select(c => (IReadOnlyList<double>)features.Select((f, j) => scaler is null ? c[j] : scaler.Inverse(f, c[j])).ToArray()).ToArray();
         var metaParameters = new Dictionary<string, string>(parameters) { ["scale"] = options.Scale?.ToString().ToLowerInvariant() ?? "none" };
-        metaParameters.Remove("engine");
         var metadata = SegmentationMetadata.Create(result, scores, metaParameters, features, features);
         var model = new SegmentationModel(pipeline, new NearestCentroid(centroids), metadata);
         return new ColumnarSegmentation(model, result, scores, original, sweep, imputed, best.Iterations);
