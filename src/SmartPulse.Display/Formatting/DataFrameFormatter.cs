@@ -21,7 +21,7 @@ public static class DataFrameFormatter
     public static string ToHtml(DataFrame frame, int maxRows = DefaultMaxRows)
     {
         var (headers, types, rows, left, note) = Prepare(frame, maxRows);
-        return HtmlTable.Render(null, headers, rows, types, left, note);
+        return HtmlTable.Render(headers, HtmlTable.Rows(rows), new HtmlTableOptions { HeaderTypes = types, LeftAligned = left, Note = note });
     }
 
     /// <summary>The frame as fixed-width text (missing cells as "&lt;missing&gt;").</summary>

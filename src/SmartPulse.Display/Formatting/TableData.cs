@@ -9,7 +9,7 @@ internal sealed record TableData(string? Caption, string[] Headers, List<string?
     /// <summary>How a missing (null) cell reads in text tables.</summary>
     public const string MissingText = "<missing>";
 
-    public string ToHtml() => HtmlTable.Render(Caption, Headers, Rows, null, Left, Note);
+    public string ToHtml() => HtmlTable.Render(Headers, HtmlTable.Rows(Rows), new HtmlTableOptions { Caption = Caption, LeftAligned = Left, Note = Note });
 
     public string ToText() => Text(Caption, Headers, Rows, Left, Note);
 

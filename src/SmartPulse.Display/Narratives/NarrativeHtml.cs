@@ -38,7 +38,7 @@ public static class NarrativeHtml
                     break;
                 case NarrativeTable t:
                     var left = t.Headers.Select((_, j) => !(j < t.RightAligned.Count && t.RightAligned[j])).ToArray();
-                    sb.Append(HtmlTable.Render(null, t.Headers, t.Rows, leftAligned: left));
+                    sb.Append(HtmlTable.Render(t.Headers, HtmlTable.Rows(t.Rows), new HtmlTableOptions { LeftAligned = left }));
                     break;
                 default:
                     throw new NotSupportedException($"No HTML rendering for the narrative block {block.GetType().Name}.");

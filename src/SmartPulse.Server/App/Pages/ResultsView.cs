@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SmartPulse.Analysis.Segmentation;
+using SmartPulse.Display.Html;
 using SmartPulse.Display.Narratives;
 using SmartPulse.Text;
 
@@ -63,39 +64,47 @@ internal static class ResultsView
     private static string Metric(string key, string label, string value) =>
         $"<div><dt>{HtmlText.Encode(label)}</dt><dd id=\"metric-{key}\">{HtmlText.Encode(value)}</dd></div>";
 
+    /// <summary>
+    /// The segment summary table, rendered by Display's <see cref="HtmlTable"/> with the page's own stylesheet: table id
+    /// <c>segments</c>, one <c>tr.segment</c> per segment with <c>data-segment</c> and <c>data-size</c>, cells classed
+    /// <c>num</c>/<c>name</c>/<c>size</c> (the app's script and the tests select on them), then the <c>tr.all</c> row.
+    /// </summary>
     private static string SummaryTable(AppReport report)
     {
         var profile = report.Insights.Profile;
         var names = report.Insights.NameMap;
-        var sb = new StringBuilder();
-        sb.Append("<section class=\"card\"><h2>Segments</h2><div class=\"scroll\"><table id=\"segments\"><thead><tr><th>segment</th><th>name</th><th>customers</th><th>share</th>");
+        var headers = new List<string> { "segment", "name", "customers", "share" };
         foreach (var f in profile.Features)
         {
             var unit = profile.Unit(f);
-            sb.Append("<th>mean ").Append(HtmlText.Encode(profile.Label(f))).Append(unit is { Length: > 0 } ? HtmlText.Encode($" ({unit})") : string.Empty).Append("</th>");
+            headers.Add("mean " + profile.Label(f) + (unit is { Length: > 0 } ? $" ({unit})" : string.Empty));
         }
 
-        sb.Append("</tr></thead><tbody>");
+        string?[] CellClasses(string? first, string? second, string third) =>
+            [first, second, third, "num", .. profile.Features.Select(_ => "num")];
+
+        var rows = new List<HtmlTableRow>();
+        var segmentClasses = CellClasses("num", "name", "num size");
         foreach (var s in profile.Segments)
         {
-            sb.Append("<tr class=\"segment\" data-segment=\"").Append(s.Segment).Append("\" data-size=\"").Append(s.Size).Append("\"><td class=\"num\">").Append(s.Segment).Append("</td><td class=\"name\">")
-              .Append(HtmlText.Encode(names.TryGetValue(s.Segment, out var name) ? name : "Segment " + s.Segment.ToString(_c))).Append("</td><td class=\"num size\">").Append(s.Size.ToString(_c))
-              .Append("</td><td class=\"num\">").Append((s.Share * 100).ToString("0.0", _c)).Append("%</td>");
-            foreach (var f in s.Features)
+            var segment = s.Segment.ToString(_c);
+            var size = s.Size.ToString(_c);
+            rows.Add(new HtmlTableRow(
+                [segment, names.TryGetValue(s.Segment, out var name) ? name : "Segment " + segment, size, (s.Share * 100).ToString("0.0", _c) + "%", .. s.Features.Select(f => JobPage.Metric(f.Mean, "0.##"))])
             {
-                sb.Append("<td class=\"num\">").Append(JobPage.Metric(f.Mean, "0.##")).Append("</td>");
-            }
-
-            sb.Append("</tr>");
+                Class = "segment",
+                Data = [new("segment", segment), new("size", size)],
+                CellClasses = segmentClasses,
+            });
         }
 
-        sb.Append("<tr class=\"all\"><td></td><td>all customers</td><td class=\"num\">").Append(profile.Rows.ToString(_c)).Append("</td><td class=\"num\">100.0%</td>");
-        foreach (var f in profile.Overall)
+        rows.Add(new HtmlTableRow(["", "all customers", profile.Rows.ToString(_c), "100.0%", .. profile.Overall.Select(f => JobPage.Metric(f.Mean, "0.##"))])
         {
-            sb.Append("<td class=\"num\">").Append(JobPage.Metric(f.Mean, "0.##")).Append("</td>");
-        }
-
-        return sb.Append("</tr></tbody></table></div></section>").ToString();
+            Class = "all",
+            CellClasses = CellClasses(null, null, "num"),
+        });
+        var table = HtmlTable.Render(headers, rows, new HtmlTableOptions { Id = "segments", Standalone = false });
+        return "<section class=\"card\"><h2>Segments</h2><div class=\"scroll\">" + table + "</div></section>";
     }
 
     private static string AlgorithmName(SegmentationAlgorithm algorithm) => algorithm switch
