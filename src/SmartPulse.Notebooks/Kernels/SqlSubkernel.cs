@@ -3,19 +3,16 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SmartPulse.DuckDb;
-using SmartPulse.Notebooks.Documents;
-using SmartPulse.Notebooks.Execution;
 
 namespace SmartPulse.Notebooks.Kernels;
 
 /// <summary>
 /// A SQL subkernel over one DuckDB database (<c>sql</c>, in memory; or a <c>#!connect duckdb</c>
-/// kernel, in memory or on a file). A cell's last result shows as a table; <c>#!sql --name x</c> keeps
-/// it as variable <c>x</c> (a DataFrame) for <c>#!share --from sql x</c>. Tables and views are
-/// variables too: sharing one brings its rows. Shared-in DataFrames and sequences become tables,
-/// scalars become DuckDB variables (<c>getvariable('x')</c>).
+/// kernel, in memory or on a file); results, tables and <c>--name</c> as in <see cref="SqlSubkernelBase"/>.
+/// Shared-in DataFrames and sequences become tables, scalars become DuckDB variables
+/// (<c>getvariable('x')</c>); completion and inspection know the tables, columns and SQL keywords.
 /// </summary>
-internal sealed class SqlSubkernel : ISubkernel
+internal sealed class SqlSubkernel : SqlSubkernelBase
 {
     private static readonly string[] _keywords =
     [
@@ -25,66 +22,18 @@ internal sealed class SqlSubkernel : ISubkernel
     ];
 
     private readonly DuckDbDatabase _db;
-    private readonly SortedDictionary<string, DataFrame> _results = new(StringComparer.Ordinal);
 
     public SqlSubkernel(string name, string? path)
+        : base(name)
     {
-        Name = name;
         _db = path is null ? DuckDbDatabase.OpenInMemory() : DuckDbDatabase.Open(path);
     }
 
-    public string Name { get; }
-
-    public string Description => $"SQL (DuckDB {DuckDbVersion()}, {(_db.Path is null ? "in memory" : _db.Path)})";
-
-    public IReadOnlyCollection<string> SwitchOptions => ["--name"];
+    public override string Description => $"SQL (DuckDB {DuckDbVersion()}, {(_db.Path is null ? "in memory" : _db.Path)})";
 
     public DuckDbDatabase Database => _db;
 
-    public IReadOnlyList<string> VariableNames => [.. _results.Keys.Concat(_db.TableNames()).Distinct(StringComparer.Ordinal)];
-
-    public Task<CellStatus> RunAsync(CellSegment segment, KernelContext context)
-    {
-        segment.Options?.CheckOptions(["--name"], []);
-        var name = segment.Options?.Option("--name");
-        if (string.IsNullOrWhiteSpace(segment.Code))
-        {
-            return Task.FromResult(CellStatus.Ok);
-        }
-        DataFrame frame;
-        try
-        {
-            frame = _db.Query(segment.Code);
-        }
-        catch (DuckDbQueryException e)
-        {
-            context.Error(CellOutput.Error("SqlError", e.Message, e.Message.Split('\n')));
-            return Task.FromResult(CellStatus.Error);
-        }
-        if (frame.Columns.Count > 0)
-        {
-            if (name is not null)
-            {
-                _results[name] = frame;
-            }
-            context.Display(TableFormatter.Format(frame));
-        }
-        return Task.FromResult(CellStatus.Ok);
-    }
-
-    public bool TryGetVariable(string name, out object? value)
-    {
-        if (_results.TryGetValue(name, out var frame))
-        {
-            value = frame;
-            return true;
-        }
-        var table = _db.TableNames().FirstOrDefault(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase));
-        value = table is null ? null : _db.Query("SELECT * FROM " + SqlText.QuoteIdentifier(table));
-        return table is not null;
-    }
-
-    public Task SetVariableAsync(string name, object? value, KernelContext context)
+    public override Task SetVariableAsync(string name, object? value, KernelContext context)
     {
         switch (value)
         {
@@ -105,7 +54,7 @@ internal sealed class SqlSubkernel : ISubkernel
         return Task.CompletedTask;
     }
 
-    public JsonObject? Complete(string code, int cursor)
+    public override JsonObject? Complete(string code, int cursor)
     {
         cursor = Math.Clamp(cursor, 0, code.Length);
         var start = LanguageReplies.WordStart(code, cursor);
@@ -119,7 +68,7 @@ internal sealed class SqlSubkernel : ISubkernel
         return LanguageReplies.Completion(candidates, start, cursor);
     }
 
-    public JsonObject? Inspect(string code, int cursor, int detailLevel)
+    public override JsonObject? Inspect(string code, int cursor, int detailLevel)
     {
         var word = LanguageReplies.WordAt(code, Math.Clamp(cursor, 0, code.Length));
         var columns = _db.Columns().Where(c => string.Equals(c.Table, word, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -128,7 +77,13 @@ internal sealed class SqlSubkernel : ISubkernel
             : $"table {columns[0].Table}\n" + string.Join("\n", columns.Select(c => $"  {c.Name} {c.DataType}")));
     }
 
-    public void Dispose() => _db.Dispose();
+    public override void Dispose() => _db.Dispose();
+
+    protected override DataFrame? Query(string sql) => _db.Query(sql);
+
+    protected override string? QueryError(Exception e) => e is DuckDbQueryException ? e.Message : null;
+
+    protected override IReadOnlyList<string> TableNames() => _db.TableNames();
 
     private string DuckDbVersion()
     {

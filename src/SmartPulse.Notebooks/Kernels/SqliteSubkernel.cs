@@ -1,37 +1,28 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
 using Microsoft.Data.Sqlite;
-using SmartPulse.Notebooks.Documents;
-using SmartPulse.Notebooks.Execution;
 
 namespace SmartPulse.Notebooks.Kernels;
 
 /// <summary>
 /// A kernel added with <c>#!connect sqlite --kernel-name NAME --connection-string "Data Source=..."</c>
 /// (Microsoft.Data.Sqlite), as in .NET Interactive. A cell's statements run in order; the last result
-/// set shows as a table and, with <c>#!NAME --name x</c>, is kept as variable <c>x</c>. Tables are
-/// variables too, so <c>#!share --from NAME x</c> brings a result or a whole table to C# as a DataFrame.
+/// set is the cell's result (shown, kept with <c>--name</c>, shared, as in <see cref="SqlSubkernelBase"/>).
 /// Columns are typed from all their values: integers → long, numbers → double, otherwise text; NULL stays null.
+/// It does not take shared values.
 /// </summary>
-internal sealed class SqliteSubkernel : ISubkernel
+internal sealed class SqliteSubkernel : SqlSubkernelBase
 {
     private readonly SqliteConnection _connection;
-    private readonly SortedDictionary<string, DataFrame> _results = new(StringComparer.Ordinal);
 
     private SqliteSubkernel(string name, SqliteConnection connection, string dataSource)
+        : base(name)
     {
-        Name = name;
         _connection = connection;
         Description = $"SQLite {connection.ServerVersion} ({dataSource})";
     }
 
-    public string Name { get; }
-
-    public string Description { get; }
-
-    public IReadOnlyCollection<string> SwitchOptions => ["--name"];
-
-    public IReadOnlyList<string> VariableNames => [.. _results.Keys.Concat(TableNames()).Distinct(StringComparer.Ordinal)];
+    public override string Description { get; }
 
     /// <summary>Opens the connection; a bad connection string or an unopenable file is a <see cref="MagicException"/> that says which.</summary>
     public static SqliteSubkernel Open(string name, string connectionString, string baseDirectory)
@@ -67,56 +58,15 @@ internal sealed class SqliteSubkernel : ISubkernel
         return new SqliteSubkernel(name, connection, builder.DataSource);
     }
 
-    public Task<CellStatus> RunAsync(CellSegment segment, KernelContext context)
-    {
-        segment.Options?.CheckOptions(["--name"], []);
-        var name = segment.Options?.Option("--name");
-        var sql = MimeSubkernel.Trim(segment.Code);
-        if (sql.Length == 0)
-        {
-            return Task.FromResult(CellStatus.Ok);
-        }
-        DataFrame? frame;
-        try
-        {
-            frame = Query(sql);
-        }
-        catch (SqliteException e)
-        {
-            var message = $"{e.Message} (kernel {Name})";
-            context.Error(CellOutput.Error("SqlError", message, [message]));
-            return Task.FromResult(CellStatus.Error);
-        }
-        if (frame is not null)
-        {
-            if (name is not null)
-            {
-                _results[name] = frame;
-            }
-            context.Display(TableFormatter.Format(frame));
-        }
-        return Task.FromResult(CellStatus.Ok);
-    }
-
-    public bool TryGetVariable(string name, out object? value)
-    {
-        if (_results.TryGetValue(name, out var frame))
-        {
-            value = frame;
-            return true;
-        }
-        var table = TableNames().FirstOrDefault(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase));
-        value = table is null ? null : Query($"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
-        return table is not null;
-    }
-
-    public Task SetVariableAsync(string name, object? value, KernelContext context) =>
+    public override Task SetVariableAsync(string name, object? value, KernelContext context) =>
         throw new MagicException($"Kernel {Name} (SQLite) does not take shared values; share from it instead (#!share --from {Name} <result or table>), or use the sql kernel (DuckDB), which takes DataFrames as tables.");
 
-    public void Dispose() => _connection.Dispose();
+    public override void Dispose() => _connection.Dispose();
+
+    protected override string? QueryError(Exception e) => e is SqliteException ? $"{e.Message} (kernel {Name})" : null;
 
     /// <summary>Runs every statement; returns the last result set that has columns, or null.</summary>
-    private DataFrame? Query(string sql)
+    protected override DataFrame? Query(string sql)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
@@ -164,7 +114,7 @@ internal sealed class SqliteSubkernel : ISubkernel
         }));
     }
 
-    private List<string> TableNames()
+    protected override IReadOnlyList<string> TableNames()
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name";
