@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace SmartPulse.Analysis.Data;
@@ -18,6 +19,9 @@ internal sealed class ColumnBuilder
     private readonly string[] _dateFormats;
     private readonly bool[] _markerStarts = new bool[128];
     private long _leadingMissing;
+    private long _present;
+    private long _numbersSeen;
+    private long _fastAdded;
     private Mode _mode;
 
     public ColumnBuilder(string name, ColumnSpec? declared, bool materialize, CsvOptions options, string source)
@@ -68,10 +72,10 @@ internal sealed class ColumnBuilder
 
     public long Missing { get; private set; }
 
-    public long NumbersSeen { get; private set; }
+    public long NumbersSeen => _numbersSeen + _fastAdded;
 
     /// <summary>Present (non-missing) values.</summary>
-    public long PresentCount { get; private set; }
+    public long PresentCount => _present + _fastAdded;
 
     /// <summary>First value that is not a finite number, and its line.</summary>
     public (string Value, int Line)? FirstNonNumber { get; private set; }
@@ -84,11 +88,23 @@ internal sealed class ColumnBuilder
 
     public ChunkedList<double>? Numbers { get; private set; }
 
+    /// <summary>describe() moments of the stored numbers, when the parallel reader computed them per chunk; null otherwise.</summary>
+    public ColumnMoments? Moments { get; private set; }
+
+    /// <summary>Rows seen (present or missing).</summary>
+    private long Rows => Missing + PresentCount;
+
     public ChunkedList<string?>? Texts { get; private set; }
 
     public ColumnKind FinalKind => Declared?.Kind ?? (!AnyPresent ? ColumnKind.Double : AllInt ? ColumnKind.Integer : AllDouble ? ColumnKind.Double : AllDate ? ColumnKind.Date : ColumnKind.Text);
 
     public void Add(ReadOnlySpan<byte> raw, int line, NumberFormat format)
+    {
+        AddSlow(raw, line, format);
+        UpdateFast();
+    }
+
+    private void AddSlow(ReadOnlySpan<byte> raw, int line, NumberFormat format)
     {
         var trimmed = TrimAscii(raw);
         if (trimmed.Length == 0 || IsMarker(trimmed))
@@ -105,10 +121,10 @@ internal sealed class ColumnBuilder
         }
 
         AnyPresent = true;
-        PresentCount++;
+        _present++;
         if (!AllDouble && Declared is null && NumberParser.Parse(trimmed, format, out _) != NumberSyntax.None)
         {
-            NumbersSeen++;
+            _numbersSeen++;
         }
 
         if (AllDouble)
@@ -116,7 +132,7 @@ internal sealed class ColumnBuilder
             var syntax = NumberParser.Parse(trimmed, format, out var value);
             if (syntax != NumberSyntax.None)
             {
-                NumbersSeen++;
+                _numbersSeen++;
                 if (syntax == NumberSyntax.Real && AllInt)
                 {
                     AllInt = false;
@@ -193,6 +209,124 @@ internal sealed class ColumnBuilder
         {
             Texts!.Add(Decode(raw, line));
         }
+    }
+
+    /// <summary>
+    /// Adds a number the caller already parsed with <see cref="NumberParser.TryScan"/> from <paramref name="raw"/>,
+    /// a field that needs no trimming and cannot be a missing marker. The common case (a numeric column
+    /// already storing numbers) only counts and stores; anything else takes <see cref="Add"/>, so the
+    /// result is the same as adding the raw field.
+    /// </summary>
+    public void AddNumber(ReadOnlySpan<byte> raw, double value, NumberSyntax syntax, int line)
+    {
+        if (!TryAddFast(value, syntax))
+        {
+            Add(raw, line, _options.Numbers);
+        }
+    }
+
+    /// <summary>
+    /// Counts and stores a plain number when that is all <see cref="Add"/> would do with it (a column that is
+    /// still all numbers, already storing them, no date check pending, and the value does not change the type);
+    /// false when the caller must use <see cref="AddNumber"/> instead.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAddFast(double value, NumberSyntax syntax)
+    {
+        if (!_fast || (syntax == NumberSyntax.Integer ? Math.Abs(value) > 9007199254740992.0 : AllInt))
+        {
+            return false;
+        }
+
+        _fastAdded++;
+        Numbers?.Add(value);
+        return true;
+    }
+
+    /// <summary>True when a plain number needs only counting and storing (see <see cref="TryAddFast"/>).</summary>
+    private bool _fast;
+
+    private void UpdateFast() =>
+        _fast = AllDouble && !AllDate && AnyPresent && (_mode == Mode.Numbers || (_mode == Mode.Unknown && !Materialize));
+
+    /// <summary>Ends one chunk of the parallel reader: computes <see cref="Moments"/> of the stored numbers.</summary>
+    public void FinishChunk()
+    {
+        Moments = _mode == Mode.Numbers ? ColumnMoments.Of(Numbers!) : _mode == Mode.Unknown ? ColumnMoments.Empty : null;
+    }
+
+    /// <summary>
+    /// Appends <paramref name="next"/>, the same column read from the next chunk of the file (its lines
+    /// numbered from 1 at the chunk's start, <paramref name="lineOffset"/> lines after the file's start):
+    /// counts add, type flags combine as if one builder had seen every value in order, stored values move
+    /// over (the chunk's blocks are released), and the first non-numeric value keeps the earliest line. A
+    /// column that ends up text after one of its parts stored numbers is marked for a second read, as the
+    /// one-pass reader does.
+    /// </summary>
+    public void Absorb(ColumnBuilder next, int lineOffset)
+    {
+        var rowsBefore = Rows;
+        if (FirstNonNumber is null && next.FirstNonNumber is { } f)
+        {
+            FirstNonNumber = (f.Value, f.Line + lineOffset);
+        }
+
+        Moments = Moments is { } a && next.Moments is { } b ? ColumnMoments.Combine(a, b) : null;
+        AllInt &= next.AllInt;
+        AllDouble &= next.AllDouble;
+        AllDate &= next.AllDate;
+        AnyPresent |= next.AnyPresent;
+        BeyondDoublePrecision |= next.BeyondDoublePrecision;
+        Missing += next.Missing;
+        _numbersSeen += next.NumbersSeen;
+        _present += next.PresentCount;
+        if (!Materialize)
+        {
+            _mode = _mode == Mode.Dropped || next._mode == Mode.Dropped ? Mode.Dropped : Mode.Unknown;
+            UpdateFast();
+            return;
+        }
+
+        switch (_mode, next._mode)
+        {
+            case (Mode.Dropped, _):
+                break;
+            case (_, Mode.Dropped):
+            case (Mode.Numbers, Mode.Text):
+            case (Mode.Text, Mode.Numbers):
+                // The one-pass reader would have kept this column's text; read it again.
+                (_mode, Numbers, Texts) = (Mode.Dropped, null, null);
+                break;
+            case (Mode.Unknown, Mode.Unknown):
+                _leadingMissing += next._leadingMissing;
+                break;
+            case (Mode.Unknown, Mode.Numbers):
+                Numbers = new ChunkedList<double>();
+                Numbers.AddRepeated(double.NaN, rowsBefore);
+                Numbers.Adopt(next.Numbers!);
+                _mode = Mode.Numbers;
+                break;
+            case (Mode.Unknown, Mode.Text):
+                Texts = new ChunkedList<string?>();
+                Texts.AddRepeated(null, rowsBefore);
+                Texts.Adopt(next.Texts!);
+                _mode = Mode.Text;
+                break;
+            case (Mode.Numbers, Mode.Unknown):
+                Numbers!.AddRepeated(double.NaN, next._leadingMissing);
+                break;
+            case (Mode.Numbers, Mode.Numbers):
+                Numbers!.Adopt(next.Numbers!);
+                break;
+            case (Mode.Text, Mode.Unknown):
+                Texts!.AddRepeated(null, next._leadingMissing);
+                break;
+            case (Mode.Text, Mode.Text):
+                Texts!.Adopt(next.Texts!);
+                break;
+        }
+
+        UpdateFast();
     }
 
     /// <summary>Adds a raw value during the second read (text kept as is).</summary>

@@ -16,7 +16,6 @@ public static class ColumnarReader
 {
     private const int ProgressEveryRows = 1 << 16;
     private const int BatchRows = 16_384;
-    private static readonly UTF8Encoding _strictUtf8 = new(false, true);
 
     /// <summary>Reads <paramref name="path"/>.</summary>
     /// <param name="path">A delimited text file (optionally gzip-compressed) or a Parquet file.</param>
@@ -26,7 +25,11 @@ public static class ColumnarReader
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="CsvFormatException">Bad content: the message names the line, column and value and the fix.</exception>
     /// <exception cref="ArgumentException">A requested column is not in the file (the message lists the columns).</exception>
-    public static ColumnarTable Read(string path, CsvOptions? options = null, IReadOnlyCollection<string>? columns = null, Action<long, long>? progress = null)
+    public static ColumnarTable Read(string path, CsvOptions? options = null, IReadOnlyCollection<string>? columns = null, Action<long, long>? progress = null) =>
+        Read(path, options, columns, progress, ParallelCsvReader.DefaultChunkBytes);
+
+    /// <summary><see cref="Read(string, CsvOptions?, IReadOnlyCollection{string}?, Action{long, long}?)"/> with the parallel reader's chunk size (tests use small chunks).</summary>
+    internal static ColumnarTable Read(string path, CsvOptions? options, IReadOnlyCollection<string>? columns, Action<long, long>? progress, long chunkBytes)
     {
         var fullPath = InputFile.Resolve(path);
         if (InputFile.IsParquet(fullPath))
@@ -44,7 +47,8 @@ public static class ColumnarReader
             position = p;
             return s;
         };
-        return ReadStream(openWithProgress, open, fullPath, options, columns, progress is null ? null : () => progress(position?.Invoke() ?? 0, total));
+        var parallel = ParallelCsvReader.Eligible(fullPath, options, chunkBytes) ? new ParallelSource(fullPath, chunkBytes, progress) : null;
+        return ReadStream(openWithProgress, open, fullPath, options, columns, progress is null ? null : () => progress(position?.Invoke() ?? 0, total), parallel);
     }
 
     /// <summary>True when <paramref name="path"/> is a Parquet file (by its PAR1 magic bytes, whatever its extension).</summary>
@@ -58,10 +62,10 @@ public static class ColumnarReader
         ArgumentNullException.ThrowIfNull(text);
         var bytes = Encoding.UTF8.GetBytes(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text);
         Stream Open() => new MemoryStream(bytes, writable: false);
-        return ReadStream(Open, Open, sourceName, options ?? new CsvOptions(), columns, null);
+        return ReadStream(Open, Open, sourceName, options ?? new CsvOptions(), columns, null, null);
     }
 
-    private static ColumnarTable ReadStream(Func<Stream> open, Func<Stream> reopen, string source, CsvOptions options, IReadOnlyCollection<string>? columns, Action? tick)
+    private static ColumnarTable ReadStream(Func<Stream> open, Func<Stream> reopen, string source, CsvOptions options, IReadOnlyCollection<string>? columns, Action? tick, ParallelSource? parallel)
     {
         options.Numbers.Validate();
         using var stream = new BufferedPrefixStream(open());
@@ -84,11 +88,11 @@ public static class ColumnarReader
         var names = new string[reader.FieldCount];
         for (var i = 0; i < names.Length; i++)
         {
-            names[i] = DecodeHeader(reader.Field(i), source, headerLine, i).Trim();
+            names[i] = CsvHeader.Decode(reader.Field(i), source, headerLine, i).Trim();
         }
 
-        ValidateHeader(names, headerLine, source);
-        var declared = CheckSchema(names, headerLine, source, options);
+        CsvHeader.Validate(names, headerLine, source);
+        var declared = CsvHeader.CheckSchema(names, headerLine, source, options);
         if (columns is not null)
         {
             foreach (var c in columns.Where(c => Array.IndexOf(names, c) < 0))
@@ -98,7 +102,20 @@ public static class ColumnarReader
         }
 
         var keep = columns is null ? null : new HashSet<string>(columns, StringComparer.Ordinal);
-        var builders = names.Select(n => new ColumnBuilder(n, declared.GetValueOrDefault(n), keep is null || keep.Contains(n), options, source)).ToArray();
+        ColumnBuilder[] NewBuilders() => names.Select(n => new ColumnBuilder(n, declared.GetValueOrDefault(n), keep is null || keep.Contains(n), options, source)).ToArray();
+        var builders = NewBuilders();
+        if (parallel is not null)
+        {
+            // The header was read by the one-pass reader; the data after it goes to the parallel reader (BOM skipped by OpenUtf8).
+            var dataStart = InputFile.BomLength(parallel.FullPath) + reader.Consumed;
+            if (ParallelCsvReader.TryRead(parallel.FullPath, dataStart, reader.NextLine - 1, names, delimiter, options, NewBuilders, builders, parallel.Progress, parallel.ChunkBytes) is { } parallelRows)
+            {
+                return Finish(reopen, source, delimiter, options, names, headerLine, builders, parallelRows, null);
+            }
+
+            builders = NewBuilders();
+        }
+
         var idIndex = options.IdColumn is null ? -1 : Array.IndexOf(names, options.IdColumn);
         var seenIds = idIndex < 0 ? null : new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = 0;
@@ -156,6 +173,11 @@ public static class ColumnarReader
         }
 
         Await(parsing);
+        return Finish(reopen, source, delimiter, options, names, headerLine, builders, rows, tick);
+    }
+
+    private static ColumnarTable Finish(Func<Stream> reopen, string source, char delimiter, CsvOptions options, string[] names, int headerLine, ColumnBuilder[] builders, int rows, Action? tick)
+    {
         if (rows == 0)
         {
             throw new CsvFormatException(source, headerLine, null,
@@ -224,18 +246,6 @@ public static class ColumnarReader
         }
     }
 
-    private static string DecodeHeader(ReadOnlySpan<byte> field, string source, int line, int index)
-    {
-        try
-        {
-            return _strictUtf8.GetString(field);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new CsvFormatException(source, line, $"field {index + 1}", ColumnBuilder.EncodingProblem(field));
-        }
-    }
-
     private static void CheckId(CsvByteReader reader, int index, CsvOptions options, Dictionary<string, int> seen, string source)
     {
         var id = Encoding.UTF8.GetString(reader.Field(index)).Trim();
@@ -253,44 +263,5 @@ public static class ColumnarReader
         seen[id] = reader.Line;
     }
 
-    private static Dictionary<string, ColumnSpec> CheckSchema(string[] names, int line, string source, CsvOptions options)
-    {
-        var declared = new Dictionary<string, ColumnSpec>(StringComparer.Ordinal);
-        foreach (var spec in options.Schema)
-        {
-            if (Array.IndexOf(names, spec.Name) < 0)
-            {
-                throw new CsvFormatException(source, line, spec.Name,
-                    $"the schema declares column '{spec.Name}' but the header does not have it. Columns found: {string.Join(", ", names)}.");
-            }
-
-            declared[spec.Name] = spec;
-        }
-
-        if (options.IdColumn is not null && Array.IndexOf(names, options.IdColumn) < 0)
-        {
-            throw new CsvFormatException(source, line, options.IdColumn,
-                $"the id column '{options.IdColumn}' is not in the header. Columns found: {string.Join(", ", names)}.");
-        }
-
-        return declared;
-    }
-
-    private static void ValidateHeader(string[] names, int line, string source)
-    {
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (names[i].Length == 0)
-            {
-                throw new CsvFormatException(source, line, $"field {i + 1}", "the header has an empty column name. Give every column a name.");
-            }
-
-            var first = Array.IndexOf(names, names[i]);
-            if (first < i)
-            {
-                throw new CsvFormatException(source, line, names[i],
-                    $"duplicate column name '{names[i]}' (fields {first + 1} and {i + 1}). Rename one so every column name is unique.");
-            }
-        }
-    }
+    private sealed record ParallelSource(string FullPath, long ChunkBytes, Action<long, long>? Progress);
 }

@@ -40,6 +40,9 @@ public sealed class ColumnarTable
     /// <summary>
     /// pandas' <c>describe()</c> of every stored column, equal to <see cref="Eda.Describe"/> on
     /// <see cref="ToDataFrame"/> (same formulas, same order of summation) without building the frame.
+    /// A file read in parallel chunks has its mean and std from per-chunk moments merged in file order
+    /// (within a few units in the last place of the one-pass sums) and its quartiles from bucket counts
+    /// (the same order statistics, so the same values).
     /// </summary>
     public DescribeResult Describe()
     {
@@ -51,6 +54,16 @@ public sealed class ColumnarTable
         Parallel.For(0, numericColumns.Length, options, () => (double[]?)null, (j, _, buffer) =>
         {
             var c = numericColumns[j];
+            if (c.Moments is { } m && c.Numbers is { } numbers)
+            {
+                // Read in parallel chunks: moments merged per chunk, quartiles by bucket counting (no copy).
+                var (q25, q50, q75) = ColumnQuartiles.Of(numbers, m.Count, m.Min, m.Max);
+                summaries[j] = m.Count == 0
+                    ? Eda.DescribeNumeric(c.Info.Name, [])
+                    : new NumericSummary(c.Info.Name, m.Count, m.Mean, m.Std, m.Min, q25, q50, q75, m.Max);
+                return buffer;
+            }
+
             buffer ??= new double[Rows];
             var present = buffer.AsSpan(0, c.CopyPresent(buffer));
             summaries[j] = present.IsEmpty ? Eda.DescribeNumeric(c.Info.Name, present) : DescribeInPlace(c.Info.Name, present);
@@ -186,9 +199,9 @@ public sealed class ColumnarTable
             yield break;
         }
 
-        for (long i = 0; i < c.Texts!.Count; i++)
+        foreach (var text in c.Texts!.Items())
         {
-            if (c.Texts[i] is { } t)
+            if (text is { } t)
             {
                 yield return t;
             }

@@ -24,6 +24,7 @@ internal sealed class CsvByteReader
     private int _recordLength;
     private int[] _ends = new int[64];
     private int _physicalLine = 1;
+    private long _consumedBefore;
 
     public CsvByteReader(Stream stream, char delimiter, string source, int bufferSize = 1 << 20)
     {
@@ -45,6 +46,12 @@ internal sealed class CsvByteReader
 
     /// <summary>The 1-based physical line where the current record starts.</summary>
     public int Line { get; private set; }
+
+    /// <summary>The 1-based physical line the next record starts on (after the current record's line break).</summary>
+    public int NextLine => _physicalLine;
+
+    /// <summary>Bytes of the stream consumed so far (up to the end of the current record's line break).</summary>
+    public long Consumed => _consumedBefore + _pos;
 
     /// <summary>The bytes of field <paramref name="index"/> of the current record (quotes removed, <c>""</c> unescaped).</summary>
     public ReadOnlySpan<byte> Field(int index)
@@ -261,6 +268,7 @@ internal sealed class CsvByteReader
             return false;
         }
 
+        _consumedBefore += _len;
         _pos = 0;
         _len = 0;
         while (_len == 0)

@@ -33,6 +33,14 @@ internal static class InputFile
         return f.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && head[0] == 0x1f && head[1] == 0x8b;
     }
 
+    /// <summary>3 when the file starts with a UTF-8 byte order mark (which <see cref="OpenUtf8"/> skips), else 0.</summary>
+    public static int BomLength(string fullPath)
+    {
+        using var f = File.OpenRead(fullPath);
+        Span<byte> head = stackalloc byte[3];
+        return f.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head.SequenceEqual(new byte[] { 0xEF, 0xBB, 0xBF }) ? 3 : 0;
+    }
+
     /// <summary>True when the file starts with the Parquet magic bytes <c>PAR1</c>.</summary>
     public static bool IsParquet(string fullPath)
     {

@@ -19,6 +19,9 @@ internal sealed class TableColumn
 
     public ChunkedList<double>? Numbers { get; private set; }
 
+    /// <summary>describe() moments of <see cref="Numbers"/> computed while the file was read in parallel chunks; null when not computed.</summary>
+    public ColumnMoments? Moments { get; private init; }
+
     public ChunkedList<string?>? Texts { get; }
 
     public long?[]? Longs { get; }
@@ -46,9 +49,10 @@ internal sealed class TableColumn
         {
             var texts = b.Texts!;
             var longs = new long?[texts.Count];
-            for (long i = 0; i < texts.Count; i++)
+            var i = 0;
+            foreach (var text in texts.Items())
             {
-                longs[i] = texts[i] is { } t ? long.Parse(t.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : null;
+                longs[i++] = text is { } t ? long.Parse(t.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : null;
             }
 
             return new TableColumn(info, null, null, longs, formats);
@@ -62,7 +66,7 @@ internal sealed class TableColumn
                 numbers.AddRepeated(double.NaN, b.Missing);
             }
 
-            return new TableColumn(info, numbers, null, null, formats);
+            return new TableColumn(info, numbers, null, null, formats) { Moments = b.Moments is { } m && m.Count == b.PresentCount ? m : null };
         }
 
         return new TableColumn(info, null, b.Texts ?? AllMissing(b.Missing), null, formats);
@@ -78,22 +82,8 @@ internal sealed class TableColumn
     /// <summary>The present numeric values, in row order.</summary>
     public double[] Present()
     {
-        if (Longs is not null)
-        {
-            return Longs.Where(v => v is not null).Select(v => (double)v!.Value).ToArray();
-        }
-
-        var result = new double[Numbers!.Count - Info.MissingCount];
-        var n = 0;
-        for (long i = 0; i < Numbers.Count; i++)
-        {
-            var v = Numbers[i];
-            if (!double.IsNaN(v))
-            {
-                result[n++] = v;
-            }
-        }
-
+        var result = new double[(Longs?.LongLength ?? Numbers!.Count) - Info.MissingCount];
+        CopyPresent(result);
         return result;
     }
 
@@ -114,12 +104,14 @@ internal sealed class TableColumn
             return n;
         }
 
-        for (long i = 0; i < Numbers!.Count; i++)
+        for (var b = 0; b < Numbers!.BlockCount; b++)
         {
-            var v = Numbers[i];
-            if (!double.IsNaN(v))
+            foreach (var v in Numbers.Block(b))
             {
-                target[n++] = v;
+                if (!double.IsNaN(v))
+                {
+                    target[n++] = v;
+                }
             }
         }
 
@@ -153,10 +145,13 @@ internal sealed class TableColumn
             case ColumnKind.Integer:
             {
                 var values = new long?[Numbers!.Count];
-                for (long i = 0; i < values.Length; i++)
+                var i = 0;
+                for (var b = 0; b < Numbers.BlockCount; b++)
                 {
-                    var v = Numbers[i];
-                    values[i] = double.IsNaN(v) ? null : (long)v;
+                    foreach (var v in Numbers.Block(b))
+                    {
+                        values[i++] = double.IsNaN(v) ? null : (long)v;
+                    }
                 }
 
                 return new Int64DataFrameColumn(name, values);
@@ -165,10 +160,13 @@ internal sealed class TableColumn
             case ColumnKind.Double:
             {
                 var values = new double?[Numbers!.Count];
-                for (long i = 0; i < values.Length; i++)
+                var i = 0;
+                for (var b = 0; b < Numbers.BlockCount; b++)
                 {
-                    var v = Numbers[i];
-                    values[i] = double.IsNaN(v) ? null : v;
+                    foreach (var v in Numbers.Block(b))
+                    {
+                        values[i++] = double.IsNaN(v) ? null : v;
+                    }
                 }
 
                 return new DoubleDataFrameColumn(name, values);
@@ -177,9 +175,11 @@ internal sealed class TableColumn
             case ColumnKind.Date:
             {
                 var values = new DateTime?[Texts!.Count];
-                for (long i = 0; i < values.Length; i++)
+                var i = -1;
+                foreach (var text in Texts.Items())
                 {
-                    if (Texts[i] is { } t)
+                    i++;
+                    if (text is { } t)
                     {
                         values[i] = DateTime.TryParseExact(t.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                             ? d
