@@ -197,7 +197,7 @@ internal static class SilhouetteKernel
         {
             var cluster = codes[j];
             var end = Math.Min(c1, starts[cluster + 1]);
-            rowAcc[cluster] += TensorPrimitives.Sum(dist.Slice(j - c0, end - j));
+            rowAcc[cluster] += FixedOrderSum.Sum(dist.Slice(j - c0, end - j));
             j = end;
         }
     }
