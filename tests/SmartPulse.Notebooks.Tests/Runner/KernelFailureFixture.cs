@@ -57,7 +57,7 @@ public sealed class KernelFailureFixture : IAsyncLifetime
                     Paths = [_files.PathOf("nb")],
                     OutputDirectory = OutputDirectory,
                     Jobs = 2,
-                    Run = await TestKernel.With(new NotebookRunOptions { CellTimeout = TimeSpan.FromSeconds(15), StartupTimeout = TimeSpan.FromSeconds(20) }),
+                    Run = await TestKernel.With(new NotebookRunOptions { CellTimeout = TimeSpan.FromSeconds(30), StartupTimeout = TimeSpan.FromSeconds(30) }),
                 },
                 log);
             Log = log.ToString();
