@@ -20,10 +20,11 @@ internal static class DuckDbFileEda
 {
     private const string Quartiles = "[0.25, 0.5, 0.75]";
 
-    /// <summary>The profile, or null and the reason DuckDB declined.</summary>
-    public static FileProfile? TryProfile(DuckDbSource source, CsvOptions options, out string? reason)
+    /// <summary>The profile, or null and the reason DuckDB declined; <paramref name="progress"/> (bytes of the file, total) is called while DuckDB scans.</summary>
+    public static FileProfile? TryProfile(DuckDbSource source, CsvOptions options, out string? reason, Action<long, long>? progress = null)
     {
         using var db = Open();
+        using var tracking = new DuckDbProgress(db, new FileInfo(source.FullPath).Length, progress);
         if (Columns(db, source, out reason) is not { } columns)
         {
             return null;
@@ -75,7 +76,7 @@ internal static class DuckDbFileEda
             {
                 // Text DuckDB sniffed where every value is a number (zero-padded ids, or numbers only after
                 // the sniffed sample) is numeric for the streaming reader: read those columns as numbers.
-                return numericTexts is { Count: > 0 } && source.IsText ? TryProfile(source.WithTypes(numericTexts), options, out reason) : null;
+                return numericTexts is { Count: > 0 } && source.IsText ? TryProfile(source.WithTypes(numericTexts), options, out reason, progress) : null;
             }
 
             foreach (var (c, s) in texts.Zip(summariesOfText))

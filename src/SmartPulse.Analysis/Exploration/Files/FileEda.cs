@@ -53,7 +53,7 @@ public static class FileEda
     /// <param name="path">The file.</param>
     /// <param name="options">How to read delimited text; null = defaults.</param>
     /// <param name="engine">Which engine computes it (default: auto).</param>
-    /// <param name="progress">Progress of the streaming reader (bytes read, total); DuckDB reports none.</param>
+    /// <param name="progress">Progress (bytes of the file done, total): the streaming reader's bytes read, or DuckDB's query progress scaled to the file size.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="CsvFormatException">Bad content: the message names the line, column and value and the fix.</exception>
     public static FileProfile Profile(string path, CsvOptions? options = null, ProfileEngine engine = ProfileEngine.Auto, Action<long, long>? progress = null)
@@ -65,7 +65,7 @@ public static class FileEda
         if (chosen == ProfileEngine.DuckDb)
         {
             var source = DuckDbSource.TryCreate(fullPath, options, out note);
-            if (source is not null && DuckDbFileEda.TryProfile(source, options, out note) is { } profile)
+            if (source is not null && DuckDbFileEda.TryProfile(source, options, out note, progress) is { } profile)
             {
                 return profile;
             }
