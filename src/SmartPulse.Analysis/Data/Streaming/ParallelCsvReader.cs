@@ -86,6 +86,13 @@ internal sealed class ParallelCsvReader
                 var pending = _results[i].Task;
                 while (!pending.Wait(200))
                 {
+                    if (Array.TrueForAll(threads, t => t.IsCompleted) && !pending.IsCompleted)
+                    {
+                        // A worker died outside its chunk (it never should): surface its error instead of waiting forever.
+                        var died = threads.FirstOrDefault(t => t.IsFaulted)?.Exception?.InnerException;
+                        throw new InvalidOperationException("The parallel CSV reader's workers stopped before every chunk was read.", died);
+                    }
+
                     progress?.Invoke(dataStart + Interlocked.Read(ref _done), size);
                 }
 
@@ -121,7 +128,17 @@ internal sealed class ParallelCsvReader
         finally
         {
             _stop = true;
-            Task.WaitAll(threads);
+            foreach (var t in threads)
+            {
+                try
+                {
+                    t.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // Workers report their errors through the chunks; a worker fault was surfaced above.
+                }
+            }
         }
     }
 
