@@ -217,7 +217,7 @@ public sealed class RunnerBenchmark : IBenchmark
     private static extern int GetRusage(int who, out RUsage usage);
 #pragma warning restore SYSLIB1054
 
-    private static string Root()
+    internal static string Root()
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {
@@ -230,13 +230,13 @@ public sealed class RunnerBenchmark : IBenchmark
         throw new InvalidOperationException("run the benchmark from inside the repository");
     }
 
-    private static string? Arg(string[] args, string name)
+    internal static string? Arg(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         var n = sorted.Count;

@@ -3,12 +3,15 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using NetMQ;
+using SmartPulse.Notebooks.Client;
+using SmartPulse.Notebooks.Documents;
 using SmartPulse.Notebooks.Kernel;
+using SmartPulse.Notebooks.Kernels;
 
 namespace SmartPulse.Cli.Commands;
 
 /// <summary>
-/// <c>smartpulse kernel CONNECTION_FILE [--verbose] [--log-file PATH]</c>: runs the C# Jupyter kernel (messaging protocol 5.3)
+/// <c>smartpulse kernel CONNECTION_FILE [--verbose] [--log-file PATH] [--warm-up fsharp,sql]</c>: runs the C# Jupyter kernel (messaging protocol 5.3)
 /// on the sockets of a connection file written by Jupyter; <c>smartpulse kernel install</c> and
 /// <c>smartpulse kernel uninstall</c> manage its kernelspec. SIGINT interrupts the running cell
 /// (the kernel keeps running); SIGTERM stops the kernel, and so does the death of the process that
@@ -29,6 +32,11 @@ public static class KernelCommand
         };
         var verbose = new Option<bool>("--verbose") { Description = "Write the kernel's log lines (sockets, dropped messages, interrupts) to stderr." };
         var logFile = new Option<string?>("--log-file") { Description = "Append the kernel's log lines to this file. Without it or --verbose the kernel logs nothing (also: SMARTPULSE_KERNEL_LOG=stderr|PATH)." };
+        var warmUp = new Option<string[]>(KernelLaunch.WarmUpOption)
+        {
+            Description = "Start these subkernels in the background at once (fsharp, sql; comma-separated or repeated), so the first F# or SQL cell does not wait for their start. smartpulse run passes the ones its notebook uses; without it they start on first use.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var stdio = new Option<bool>("--stdio")
         {
             Description = "Serve the kernel as JSON-RPC over standard input/output (one JSON object per line) instead of Jupyter sockets; used by the SmartPulse VS Code extension.",
@@ -38,13 +46,14 @@ public static class KernelCommand
             connectionFile,
             verbose,
             logFile,
+            warmUp,
             stdio,
         };
         command.Subcommands.Add(KernelInstallCommand.Create(console));
         command.Subcommands.Add(KernelUninstallCommand.Create(console));
         command.SetAction((parse, cancellationToken) => parse.GetValue(stdio)
             ? KernelStdioCommand.RunAsync(cancellationToken)
-            : RunAsync(parse.GetValue(connectionFile), console, cancellationToken, parse.GetValue(verbose), parse.GetValue(logFile)));
+            : RunAsync(parse.GetValue(connectionFile), console, cancellationToken, parse.GetValue(verbose), parse.GetValue(logFile), parse.GetValue(warmUp)));
         return command;
     }
 
@@ -54,9 +63,18 @@ public static class KernelCommand
     /// <param name="cancellationToken">Stops the kernel.</param>
     /// <param name="verbose">Log to stderr.</param>
     /// <param name="logFile">Log to this file (appended).</param>
+    /// <param name="warmUp">The <c>--warm-up</c> values (kernel names, each possibly comma-separated); null for none.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(string? path, CliConsole console, CancellationToken cancellationToken = default, bool verbose = false, string? logFile = null)
+    public static async Task<int> RunAsync(string? path, CliConsole console, CancellationToken cancellationToken = default, bool verbose = false, string? logFile = null, IReadOnlyList<string>? warmUp = null)
     {
+        var warm = (warmUp ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(KernelNames.Normalize).Distinct(StringComparer.Ordinal).ToList();
+        if (warm.FirstOrDefault(k => !KernelRequirements.WarmableKernels.Contains(k)) is { } unknown)
+        {
+            console.Error.WriteLine($"error: --warm-up {unknown}: only kernels that start on first use can be warmed up: {string.Join(", ", KernelRequirements.WarmableKernels)} (C# always starts at once).");
+            return CommandLine.UsageError;
+        }
+
         if (string.IsNullOrEmpty(path))
         {
             console.Error.WriteLine("error: smartpulse kernel needs the connection file Jupyter writes, as in: smartpulse kernel /path/kernel-1234.json. To make Jupyter start it, run: smartpulse kernel install");
@@ -98,6 +116,7 @@ public static class KernelCommand
             {
                 Log = log,
                 Session = new SmartPulse.Notebooks.Execution.ScriptSessionOptions { BaseDirectory = Environment.CurrentDirectory },
+                WarmUp = warm,
             });
             if (ParentWatcher.ParentId() is { } parent)
             {

@@ -4,8 +4,10 @@ using SmartPulse.Notebooks.Kernel;
 namespace SmartPulse.Cli.Commands;
 
 /// <summary>
-/// <c>smartpulse kernel install [--user | --prefix DIR] [--name .net-csharp] [--force]</c>: writes
-/// the kernelspec (<c>kernel.json</c>: argv starting this tool with <c>kernel {connection_file}</c>,
+/// <c>smartpulse kernel install [--user | --prefix DIR] [--name .net-csharp] [--force] [--warm-up fsharp,sql]</c>: writes
+/// the kernelspec (<c>kernel.json</c>: argv starting this tool with <c>kernel {connection_file}</c>, plus
+/// <c>--warm-up</c> when given: a Jupyter front end does not tell the kernel which languages a notebook uses, so by
+/// default F# and SQL start on first use; a kernelspec for F# notebooks can start F# Interactive at kernel start),
 /// display name "C# (SmartPulse)", language C#, interrupt mode "message"). Without
 /// <c>--prefix</c> it goes to the user's Jupyter data directory. A different existing kernelspec of
 /// the same name is kept unless <c>--force</c> is given (exit 1). Prints where it wrote.
@@ -21,8 +23,12 @@ public static class KernelInstallCommand
         var prefix = new Option<string?>("--prefix") { Description = "Install into DIR/share/jupyter/kernels (for a virtual environment, or a test's JUPYTER_PATH)." };
         var name = new Option<string>("--name") { Description = "The kernel name; .net-csharp makes .NET Interactive notebooks open with this kernel.", DefaultValueFactory = _ => KernelSpec.DefaultName };
         var force = new Option<bool>("--force") { Description = "Replace an existing, different kernelspec of the same name." };
-        var command = new Command("install", "Install the C# (SmartPulse) kernelspec so Jupyter, VS Code and nbconvert can start this kernel.") { user, prefix, name, force };
-        command.SetAction(parse => Run(parse.GetValue(user), parse.GetValue(prefix), parse.GetValue(name)!, parse.GetValue(force), console));
+        var warmUp = new Option<string?>(SmartPulse.Notebooks.Client.KernelLaunch.WarmUpOption)
+        {
+            Description = "Kernels the installed kernel starts in the background at once (fsharp, sql; comma-separated): for front ends whose notebooks use F# or SQL. Without it they start on first use.",
+        };
+        var command = new Command("install", "Install the C# (SmartPulse) kernelspec so Jupyter, VS Code and nbconvert can start this kernel.") { user, prefix, name, force, warmUp };
+        command.SetAction(parse => Run(parse.GetValue(user), parse.GetValue(prefix), parse.GetValue(name)!, parse.GetValue(force), console, parse.GetValue(warmUp)));
         return command;
     }
 
@@ -32,16 +38,26 @@ public static class KernelInstallCommand
     /// <param name="name">The kernel name.</param>
     /// <param name="force">Overwrite a different spec.</param>
     /// <param name="console">Where messages go.</param>
+    /// <param name="warmUp">The <c>--warm-up</c> value (comma-separated kernel names), or null.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(bool user, string? prefix, string name, bool force, CliConsole console)
+    public static int Run(bool user, string? prefix, string name, bool force, CliConsole console, string? warmUp = null)
     {
+        var warm = (warmUp ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(SmartPulse.Notebooks.Documents.KernelNames.Normalize).Distinct(StringComparer.Ordinal).ToList();
+        if (warm.FirstOrDefault(k => !SmartPulse.Notebooks.Kernels.KernelRequirements.WarmableKernels.Contains(k)) is { } unknown)
+        {
+            console.Error.WriteLine($"error: --warm-up {unknown}: only kernels that start on first use can be warmed up: {string.Join(", ", SmartPulse.Notebooks.Kernels.KernelRequirements.WarmableKernels)}.");
+            return CommandLine.UsageError;
+        }
+
         if (KernelSpecLocation.Resolve(user, prefix, name, console) is not { } directory)
         {
             return CommandLine.UsageError;
         }
 
         var file = Path.Combine(directory, "kernel.json");
-        var spec = KernelSpec.Create(KernelLaunchCommand.Argv());
+        var argv = KernelLaunchCommand.Argv();
+        var spec = KernelSpec.Create(warm.Count == 0 ? argv : [.. argv, SmartPulse.Notebooks.Client.KernelLaunch.WarmUpOption, string.Join(',', warm)]);
         try
         {
             if (File.Exists(file))

@@ -25,6 +25,9 @@ public sealed record KernelLaunch(
     /// <summary>The placeholder replaced with the connection file's path.</summary>
     public const string ConnectionFilePlaceholder = "{connection_file}";
 
+    /// <summary>The SmartPulse kernel's option naming subkernels to start in the background (<c>--warm-up fsharp,sql</c>).</summary>
+    public const string WarmUpOption = "--warm-up";
+
     /// <summary>The kernelspec's <c>language</c> (for the notebook's <c>kernelspec</c> metadata); null when kernel.json has none.</summary>
     public string? Language { get; init; }
 
@@ -33,6 +36,18 @@ public sealed record KernelLaunch(
     /// <returns>The launch description.</returns>
     public static KernelLaunch SmartPulse(IReadOnlyList<string> argv) =>
         new(Kernel.KernelSpec.DefaultName, Kernel.KernelSpec.DisplayName, argv, new Dictionary<string, string>(), true, true) { Language = "C#" };
+
+    /// <summary>
+    /// This launch with <see cref="WarmUpOption"/> <paramref name="kernels"/> appended to its command line, so the
+    /// kernel starts those subkernels (F# Interactive, DuckDB) in the background while the first cells run. Only the
+    /// SmartPulse kernel understands the option: any other kernel, or an empty list, gives this launch unchanged.
+    /// </summary>
+    /// <param name="kernels">Kernel names, for example from <see cref="Kernels.KernelRequirements.WarmUpKernels"/>.</param>
+    /// <returns>The launch description.</returns>
+    public KernelLaunch WithWarmUp(IReadOnlyList<string> kernels) =>
+        !IsSmartPulse || kernels.Count == 0 || Argv.Contains(WarmUpOption)
+            ? this
+            : this with { Argv = [.. Argv, WarmUpOption, string.Join(',', kernels)] };
 
     /// <summary>Reads a kernelspec folder's <c>kernel.json</c>.</summary>
     /// <param name="name">The kernel name.</param>

@@ -55,9 +55,13 @@ public sealed class JupyterKernel : IDisposable
         _log = _options.Log ?? TextWriter.Null;
         _transport = new KernelTransport(connection, _options.MaxMessageSize, Log);
         _input = new KernelInput(this);
-        _kernel = new CompositeKernel(new CompositeKernelOptions { Session = _options.Session, Input = (prompt, password) => _input.Request(prompt, password) });
+        _kernel = new CompositeKernel(new CompositeKernelOptions { Session = _options.Session, Input = (prompt, password) => _input.Request(prompt, password), WarmUp = _options.WarmUp });
         _language = new CSharpLanguageService(_kernel.CSharp);
         _execute = new ExecuteRequestHandler(this, _kernel, _language, _input, _history, _options.StreamFlushInterval);
+
+        // Load and jit Roslyn now, on the other core while the sockets bind and the client connects, so a first
+        // cell sent right after kernel_info waits for as little of it as possible.
+        _ = WarmUpCSharpAsync();
     }
 
     /// <summary>The kernel's session id (the <c>session</c> of every message it sends).</summary>
@@ -103,6 +107,11 @@ public sealed class JupyterKernel : IDisposable
     public async Task<KernelExit> RunAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_options.WarmUp.Count > 0)
+        {
+            Log($"warm-up: starting {string.Join(", ", _options.WarmUp)} in the background");
+        }
+
         var previousIn = Console.In;
         Task? worker = null;
         var stopOnCancel = default(CancellationTokenRegistration);
@@ -110,8 +119,6 @@ public sealed class JupyterKernel : IDisposable
         {
             await _transport.RunAsync(Dispatch, () =>
             {
-                // Load and jit Roslyn while waiting for the first request, so the first cell is fast.
-                _ = _kernel.CSharp.WarmUpAsync();
                 Console.SetIn(_input);
                 worker = Task.Factory.StartNew(ShellLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
                 stopOnCancel = cancellationToken.Register(() => Stop(new KernelExit(false)));
@@ -178,6 +185,19 @@ public sealed class JupyterKernel : IDisposable
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
         }
+    }
+
+    private async Task WarmUpCSharpAsync()
+    {
+        Log($"C# warm-up started {SinceProcessStart()} ms after the process started");
+        await _kernel.CSharp.WarmUpAsync().ConfigureAwait(false);
+        Log($"C# warm-up done {SinceProcessStart()} ms after the process started");
+    }
+
+    private static long SinceProcessStart()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return (long)(DateTime.Now - self.StartTime).TotalMilliseconds;
     }
 
     private static JsonObject ErrorContent(string name, string value) => new()
@@ -316,6 +336,7 @@ public sealed class JupyterKernel : IDisposable
         {
             case "kernel_info_request":
                 Reply(KernelSocket.Shell, message, "kernel_info_reply", KernelInfo());
+                Log($"kernel_info_reply sent {SinceProcessStart()} ms after the process started");
                 break;
             case "execute_request":
                 await _execute.ExecuteAsync(sequence, message, _stopping).ConfigureAwait(false);

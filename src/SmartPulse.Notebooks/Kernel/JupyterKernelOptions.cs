@@ -14,6 +14,14 @@ public sealed record JupyterKernelOptions
     /// <summary>Largest accepted message in bytes; a larger one makes ZeroMQ drop the sender's connection (the kernel keeps serving). Default 512 MiB.</summary>
     public long MaxMessageSize { get; init; } = 512L * 1024 * 1024;
 
+    /// <summary>
+    /// Subkernels to start in the background when the kernel starts (<see cref="Kernels.CompositeKernelOptions.WarmUp"/>:
+    /// <c>fsharp</c>, <c>sql</c>); <c>smartpulse kernel --warm-up</c>. The runner passes the ones its notebook uses;
+    /// a Jupyter front end gets none unless its kernelspec asks (<c>smartpulse kernel install --warm-up fsharp</c>),
+    /// so a C# notebook does not pay F# Interactive's start in memory and CPU.
+    /// </summary>
+    public IReadOnlyList<string> WarmUp { get; init; } = [];
+
     /// <summary>How long buffered console output may wait before it is published as one <c>stream</c> message.</summary>
     public TimeSpan StreamFlushInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 }

@@ -31,7 +31,7 @@ public sealed class CompositeKernel : IDisposable
     public CompositeKernel(CompositeKernelOptions? options = null)
     {
         Options = options ?? new CompositeKernelOptions();
-        if (Options.WarmUp.FirstOrDefault(n => n is not ("fsharp" or "sql")) is { } notLazy)
+        if (Options.WarmUp.FirstOrDefault(n => !KernelRequirements.WarmableKernels.Contains(n)) is { } notLazy)
         {
             throw new ArgumentException($"CompositeKernelOptions.WarmUp names '{notLazy}', which is not a kernel that starts on first use; use fsharp or sql.", nameof(options));
         }

@@ -51,6 +51,9 @@ public static class NotebookRunner
             return Failed(notebook, runs, stopwatch, kernelError!);
         }
 
+        // The notebook is known here: its kernel starts F# Interactive / DuckDB in the background if cells use them.
+        launch = launch.WithWarmUp(Kernels.KernelRequirements.WarmUpKernels(notebook));
+
         KernelSession session;
         try
         {
