@@ -105,10 +105,10 @@ public sealed class ScriptSession : IDisposable
     }
 
     /// <summary>
-    /// Compiles and runs a throw-away <c>1+1</c> with this session's references and formats its result,
-    /// so Roslyn, the script host and the formatter are loaded and jitted before the first real cell
-    /// (a kernel calls this while it waits for its first request). Leaves no state: the execution count
-    /// and variables are unchanged. A cell submitted meanwhile waits for it.
+    /// Loads and jits Roslyn, the script host and the formatter before the first cell (a kernel calls this while it
+    /// waits): two hidden <c>1+1</c> submissions take the cells' path, the first binding the references (the costly
+    /// part of a first compilation), the second a continuation; the chain keeps them, so the first real cell is a
+    /// cheap continuation. No variables, no execution count; nothing once a cell ran. A cell submitted meanwhile waits.
     /// </summary>
     /// <returns>A task.</returns>
     public async Task WarmUpAsync()
@@ -119,9 +119,22 @@ public sealed class ScriptSession : IDisposable
         {
             await Task.Run(async () =>
             {
-                var script = CSharpScript.Create("1+1", _references.Options.WithFilePath("warm-up"), typeof(NotebookGlobals), _references.Loader);
-                var state = await script.RunAsync(new NotebookGlobals()).ConfigureAwait(false);
-                MimeBundleFormatter.Format(state.ReturnValue);
+                ScriptState<object>? state = null;
+                for (var i = 0; i < 2 && _state is null; i++)
+                {
+                    var options = _references.ForSubmission(state is not null, "warm-up", out var references);
+                    var (next, _) = await SubmissionRunner.RunAsync(state, "1+1", options, _references.Loader, _globals, CancellationToken.None).ConfigureAwait(false);
+                    if (next is not { Exception: null })
+                    {
+                        return;
+                    }
+
+                    state = next;
+                    _references.Chained(references);
+                    MimeBundleFormatter.Format(next.ReturnValue);
+                }
+
+                _state ??= state;
                 _ = LoopInstrumentation.TryInstrument("for (;;) { }", out _);
             }).ConfigureAwait(false);
         }
