@@ -47,7 +47,7 @@ public sealed class RunnerBenchmark : IBenchmark
 
         if (only is null or "long")
         {
-            Long(cells);
+            Long(cli, cells);
         }
 
         if (only is null or "walkthroughs")
@@ -71,7 +71,7 @@ public sealed class RunnerBenchmark : IBenchmark
         }
     }
 
-    private void Long(int cells)
+    private void Long(string cli, int cells)
     {
         var folder = Path.Combine(Path.GetTempPath(), "smartpulse-bench-long");
         Directory.CreateDirectory(folder);
@@ -99,7 +99,7 @@ public sealed class RunnerBenchmark : IBenchmark
             info.ArgumentList.Add(typeof(RunnerBenchmark).Assembly.Location);
         }
 
-        foreach (var a in new[] { Name, "--child-long", cells.ToString(CultureInfo.InvariantCulture), "--notebook", notebook, "--out", Path.Combine(folder, "out") })
+        foreach (var a in new[] { Name, "--child-long", cells.ToString(CultureInfo.InvariantCulture), "--notebook", notebook, "--out", Path.Combine(folder, "out"), "--cli", cli })
         {
             info.ArgumentList.Add(a);
         }
