@@ -18,11 +18,14 @@ internal sealed partial class LloydCore
         CopyRow(first, centers.AsSpan(0, d));
         var closest = new double[N];
         var potential = CandidateDistances(centers.AsSpan(0, d).ToArray(), 1, [closest], null)[0];
-        var cumulative = new double[N];
+        // Written in full before they are read: not zeroed.
+        var cumulative = GC.AllocateUninitializedArray<double>(N);
+        HugePages.Advise(cumulative);
         var candidateDist = new double[trials][];
         for (var t = 0; t < trials; t++)
         {
-            candidateDist[t] = new double[N];
+            candidateDist[t] = GC.AllocateUninitializedArray<double>(N);
+            HugePages.Advise(candidateDist[t]);
         }
 
         for (var c = 1; c < k; c++)
@@ -74,7 +77,7 @@ internal sealed partial class LloydCore
             }
 
             potential = bestPotential;
-            Array.Copy(candidateDist[best], closest, N);
+            (closest, candidateDist[best]) = (candidateDist[best], closest); // swap, not copy: the old array is rewritten next round
             CopyRow(ids[best], centers.AsSpan(c * d, d));
         }
 
