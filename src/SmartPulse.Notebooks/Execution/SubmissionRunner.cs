@@ -8,9 +8,9 @@ namespace SmartPulse.Notebooks.Execution;
 
 /// <summary>
 /// Compiles a cell as the next submission of a script chain and runs it. A cell with compile errors
-/// is not run (its diagnostics are returned, the chain is unchanged); its loops get a cancellation check
-/// (<see cref="LoopInstrumentation"/>) so a timed-out or interrupted cell really stops, and it runs from the
-/// previous submission's state. Exceptions the cell throws end up in the
+/// is not run (its diagnostics are returned, the chain is unchanged); otherwise its loops get a
+/// cancellation check (<see cref="LoopInstrumentation"/>) so a timed-out or interrupted cell really
+/// stops, and it runs from the previous submission's state. Exceptions the cell throws end up in the
 /// returned state, which keeps the variables assigned before the throw.
 /// </summary>
 internal static class SubmissionRunner
@@ -25,20 +25,16 @@ internal static class SubmissionRunner
         NotebookGlobals globals,
         CancellationToken cancellationToken)
     {
-        // One compile + emit per cell: the instrumented code when the cell has loops. Only a cell that fails to compile
-        // is compiled again as written, so its errors carry the cell's own line and column.
-        var hasLoops = LoopInstrumentation.TryInstrument(code, out var instrumented);
-        var script = Create(previous, hasLoops ? instrumented : code, options, loader);
+        var script = Create(previous, code, options, loader);
         var diagnostics = script.Compile(cancellationToken);
-        if (hasLoops && HasErrors(diagnostics))
-        {
-            script = Create(previous, code, options, loader);
-            diagnostics = script.Compile(cancellationToken);
-        }
-
-        if (HasErrors(diagnostics))
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return (null, diagnostics);
+        }
+
+        if (LoopInstrumentation.TryInstrument(code, out var instrumented))
+        {
+            script = Create(previous, instrumented, options, loader);
         }
 
         var state = previous is null
@@ -46,8 +42,6 @@ internal static class SubmissionRunner
             : await script.RunFromAsync(previous, _ => true, cancellationToken).ConfigureAwait(false);
         return (state, diagnostics);
     }
-
-    private static bool HasErrors(ImmutableArray<Diagnostic> diagnostics) => diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     private static Script<object> Create(ScriptState<object>? previous, string code, ScriptOptions options, InteractiveAssemblyLoader loader) =>
         previous is null
