@@ -79,15 +79,17 @@ internal sealed class ExecuteRequestHandler(
             return;
         }
 
-        if (!silent)
-        {
-            kernel.Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = composite.ExecutionCount + 1 }, message);
-        }
-
+        // The cell owns the cancellation before execute_input goes out: a client that interrupts once it saw
+        // execute_input always finds the cell to stop.
         using var cancellation = new CancellationTokenSource();
         lock (_gate)
         {
             _running = cancellation;
+        }
+
+        if (!silent)
+        {
+            kernel.Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = composite.ExecutionCount + 1 }, message);
         }
 
         var observer = new IOPubObserver(kernel, message, silent, streamFlushInterval);

@@ -40,6 +40,18 @@ class InterruptAndSigningTests(unittest.TestCase):
             if reply["parent_header"].get("msg_id") == msg_id:
                 return reply
 
+    def wait_until_running(self, msg_id, settle=1.0):
+        """Returns once the kernel has published execute_input for msg_id (it then owns the cell's cancellation),
+        plus `settle` seconds for the cell to enter its loop. A fixed sleep after execute() alone loses the race on
+        a loaded machine: an interrupt that arrives before the kernel took the request has no cell to stop."""
+        deadline = time.time() + TIMEOUT
+        while time.time() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                time.sleep(settle)
+                return
+        self.fail("no execute_input for the cell within %d s" % TIMEOUT)
+
     def drain_iopub(self):
         while True:
             try:
@@ -50,13 +62,7 @@ class InterruptAndSigningTests(unittest.TestCase):
     def test_interrupt_while_true_then_run_another_cell(self):
         self.run_cell("var before = 41;")
         msg_id = self.kc.execute("while (true) { }")
-        # Wait until the cell is running (busy), then give it a moment to enter the loop.
-        deadline = time.time() + TIMEOUT
-        while time.time() < deadline:
-            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
-            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
-                break
-        time.sleep(1.5)
+        self.wait_until_running(msg_id, settle=1.5)
         started = time.time()
         self.km.interrupt_kernel()
         reply = self.shell_reply(msg_id)
@@ -75,7 +81,7 @@ class InterruptAndSigningTests(unittest.TestCase):
         # (the abandoned cell is not left spinning on a thread).
         self.run_cell("long spins = 0;")
         msg_id = self.kc.execute("while (true) { spins++; }")
-        time.sleep(2.0)
+        self.wait_until_running(msg_id, settle=2.0)
         self.km.interrupt_kernel()
         reply = self.shell_reply(msg_id)
         self.assertEqual(reply["content"]["status"], "error")
@@ -88,7 +94,7 @@ class InterruptAndSigningTests(unittest.TestCase):
     def test_sigint_interrupts_too(self):
         self.run_cell("var afterSignal = 7;")
         msg_id = self.kc.execute("while (true) { }")
-        time.sleep(2.0)
+        self.wait_until_running(msg_id, settle=2.0)
         os.kill(self.km.provisioner.process.pid, signal.SIGINT)
         reply = self.shell_reply(msg_id)
         self.assertEqual(reply["content"]["status"], "error")
