@@ -19,23 +19,13 @@ internal static class OrderStatistics
         }
 
         var n = values.Length;
-        Span<double> h = [(n - 1) * 0.25, (n - 1) * 0.5, (n - 1) * 0.75];
-        Span<int> ranks = stackalloc int[6];
-        for (var i = 0; i < 3; i++)
-        {
-            var lo = (int)Math.Floor(h[i]);
-            ranks[2 * i] = lo;
-            ranks[(2 * i) + 1] = Math.Min(lo + 1, n - 1);
-        }
-
+        Span<LinearQuantile> at = [LinearQuantile.Of(n, 0.25), LinearQuantile.Of(n, 0.5), LinearQuantile.Of(n, 0.75)];
+        Span<int> ranks = [(int)at[0].Lower, (int)at[0].Upper, (int)at[1].Lower, (int)at[1].Upper, (int)at[2].Lower, (int)at[2].Upper];
         SelectAll(values, ranks, 0, n - 1);
-        Span<double> q = stackalloc double[3];
-        for (var i = 0; i < 3; i++)
-        {
-            q[i] = Stats.Interpolate(values[ranks[2 * i]], values[ranks[(2 * i) + 1]], h[i] - Math.Floor(h[i]));
-        }
-
-        return (q[0], q[1], q[2]);
+        return (
+            at[0].Between(values[ranks[0]], values[ranks[1]]),
+            at[1].Between(values[ranks[2]], values[ranks[3]]),
+            at[2].Between(values[ranks[4]], values[ranks[5]]));
     }
 
     /// <summary>Puts every rank of <paramref name="ranks"/> (sorted ascending) that lies in [lo, hi] into place.</summary>

@@ -60,10 +60,8 @@ public static class Stats
             return double.NaN;
         }
 
-        var h = (sorted.Length - 1) * q;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return Interpolate(sorted[lo], sorted[hi], h - lo);
+        var at = LinearQuantile.Of(sorted.Length, q);
+        return at.Between(sorted[(int)at.Lower], sorted[(int)at.Upper]);
     }
 
     /// <summary>NumPy's lerp between neighbouring order statistics <paramref name="a"/> ≤ <paramref name="b"/> at fraction <paramref name="t"/>: the symmetric form keeps the result exact at both ends.</summary>

@@ -14,6 +14,19 @@ public class OrderStatisticsTests
         Assert.True(double.IsNaN(OrderStatistics.Quartiles([]).Median));
     }
 
+    [Fact]
+    public void LinearQuantilePositionsByHand()
+    {
+        // n = 4: h = 3·0.25 = 0.75 between ranks 0 and 1; n = 5, q = 0.75: h = 3 exactly; n = 1: rank 0 twice.
+        Assert.Equal(new LinearQuantile(0, 1, 0.75), LinearQuantile.Of(4, 0.25));
+        Assert.Equal(new LinearQuantile(3, 4, 0), LinearQuantile.Of(5, 0.75));
+        Assert.Equal(new LinearQuantile(0, 0, 0), LinearQuantile.Of(1, 0.5));
+        Assert.Equal(new LinearQuantile(3, 3, 0), LinearQuantile.Of(4, 1));
+        // Ranks beyond int (the streaming reader counts rows in long): (10^10 − 1)·0.25 = 2,499,999,999.75.
+        Assert.Equal(new LinearQuantile(2_499_999_999, 2_500_000_000, 0.75), LinearQuantile.Of(10_000_000_000, 0.25));
+        Assert.Equal(2.5, new LinearQuantile(1, 2, 0.5).Between(2, 3));
+    }
+
     [Theory]
     [InlineData(2, 1)]
     [InlineData(5, 2)]

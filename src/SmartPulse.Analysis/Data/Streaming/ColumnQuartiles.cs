@@ -36,14 +36,8 @@ internal static class ColumnQuartiles
             Count(values.Block(b), counts, min, scale);
         }
 
-        Span<double> h = [(present - 1) * 0.25, (present - 1) * 0.5, (present - 1) * 0.75];
-        Span<long> ranks = stackalloc long[6];
-        for (var i = 0; i < 3; i++)
-        {
-            var lo = (long)Math.Floor(h[i]);
-            ranks[2 * i] = lo;
-            ranks[(2 * i) + 1] = Math.Min(lo + 1, present - 1);
-        }
+        Span<LinearQuantile> at = [LinearQuantile.Of(present, 0.25), LinearQuantile.Of(present, 0.5), LinearQuantile.Of(present, 0.75)];
+        Span<long> ranks = [at[0].Lower, at[0].Upper, at[1].Lower, at[1].Upper, at[2].Lower, at[2].Upper];
 
         // Bucket of each rank and the rank's index inside it (the counts are turned into bucket starts).
         Span<int> bucketOf = stackalloc int[6];
@@ -111,10 +105,7 @@ internal static class ColumnQuartiles
             }
         }
 
-        return (
-            Stats.Interpolate(picked[0], picked[1], h[0] - Math.Floor(h[0])),
-            Stats.Interpolate(picked[2], picked[3], h[1] - Math.Floor(h[1])),
-            Stats.Interpolate(picked[4], picked[5], h[2] - Math.Floor(h[2])));
+        return (at[0].Between(picked[0], picked[1]), at[1].Between(picked[2], picked[3]), at[2].Between(picked[4], picked[5]));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
