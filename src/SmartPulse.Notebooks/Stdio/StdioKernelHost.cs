@@ -152,9 +152,16 @@ public sealed class StdioKernelHost : IDisposable
         switch (method)
         {
             case "interrupt":
-                var interrupted = CancelRunning();
-                _log.WriteLine(interrupted ? "[smartpulse-kernel] interrupt: cancelling the running cell" : "[smartpulse-kernel] interrupt: no cell is running");
-                Answer(message, new JsonObject { ["interrupted"] = interrupted });
+                lock (_gate)
+                {
+                    // The reply goes out before the cancellation: cancelling runs the cell's completion inline, and its
+                    // "interrupted" output and reply must come after the interrupt's answer, never before it.
+                    var interrupted = _running is { IsCancellationRequested: false };
+                    _log.WriteLine(interrupted ? "[smartpulse-kernel] interrupt: cancelling the running cell" : "[smartpulse-kernel] interrupt: no cell is running");
+                    Answer(message, new JsonObject { ["interrupted"] = interrupted });
+                    CancelRunning();
+                }
+
                 return true;
             case "shutdown":
                 // Answered by the worker after the requests queued before it.

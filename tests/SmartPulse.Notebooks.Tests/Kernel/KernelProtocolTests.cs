@@ -76,8 +76,14 @@ public sealed class KernelProtocolTests
             Assert.Equal("error", JupyterMessage.Text(unknown.Content, "status"));
 
             // while (true) is interrupted from control; the next cell runs.
+            // Interrupted once the kernel published the cell's execute_input (it then owns the cell's cancellation), not
+            // after a fixed delay that a loaded machine can outlast before the kernel even took the request.
             var loop = Send(shell, signer, "execute_request", Code("while (true) { }"));
-            await Task.Delay(1500);
+            while (Receive(iopub, signer) is var published && (JupyterMessage.Text(published.ParentHeader, "msg_id") != loop.MessageId || published.MessageType != "execute_input"))
+            {
+            }
+
+            await Task.Delay(500);
             Send(control, signer, "interrupt_request", []);
             Assert.Equal("interrupt_reply", Receive(control, signer).MessageType);
             var interrupted = Receive(shell, signer);

@@ -156,8 +156,12 @@ public sealed class StdioKernelHostTests : IAsyncLifetime
     [Fact]
     public async Task Interrupt_is_answered_while_a_cell_runs_and_cancels_it()
     {
-        await _writer!.WriteLineAsync("""{"jsonrpc":"2.0","id":1,"method":"execute","params":{"code":"while (true) { }"}}""");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // The cell says it started before it loops: interrupting after a fixed delay could, on a loaded machine, arrive
+        // before the cell runs and find nothing to stop.
+        await _writer!.WriteLineAsync("""{"jsonrpc":"2.0","id":1,"method":"execute","params":{"code":"Console.WriteLine(\"started\");\nwhile (true) { }"}}""");
+        var started = await ReadAsync();
+        Assert.Equal("output", started["method"]!.GetValue<string>());
+        Assert.Equal("started\n", started["params"]!["output"]!["text"]!.GetValue<string>());
         await _writer.WriteLineAsync("""{"jsonrpc":"2.0","id":2,"method":"interrupt"}""");
         var first = await ReadAsync();
         Assert.Equal(2, first["id"]!.GetValue<int>());
